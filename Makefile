@@ -1,0 +1,13 @@
+# One entry point: everything is done by tools/vipdesk, idempotently.
+PORT ?= 8069
+export PORT
+
+.PHONY: demo test lint stop
+demo:  ## set up everything, then serve the demo database on http://localhost:$(PORT)
+	@tools/vipdesk demo
+test:  ## set up everything, then run every test (Odoo's runner, then tests/)
+	@tools/vipdesk test
+lint:  ## ruff, ruff-format and pylint-odoo's mandatory checks
+	@tools/vipdesk lint
+stop:  ## stop the project-local PostgreSQL cluster
+	@tools/vipdesk stop

@@ -1,0 +1,312 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+CHANNELS = [
+    ("phone", "Phone call"),
+    ("mobile", "Mobile phone"),
+    ("email", "E-mail"),
+    ("sms", "SMS"),
+    ("messenger", "Messenger"),
+    ("meeting", "Meeting in person"),
+]
+
+# The facts a complete dossier has; the completeness score is the share filled.
+COMPLETENESS_FACTS = (
+    "birth_date",
+    "phone",
+    "email",
+    "employer_id",
+    "job_title",
+    "client_since",
+    "deputy_id",
+    "preferred_channel",
+    "consent_date",
+    "preference_ids",
+)
+INCOMPLETE_BELOW = 80
+
+
+class VipDossier(models.Model):
+    """The dossier of one VIP client.
+
+    Contact data stays on the client's ``res.partner``; everything the VIP
+    desk knows beyond that lives here, so that the dossier's access rules (and
+    those of its chatter, attachments and activities) protect it.
+    """
+
+    _name = "vip.dossier"
+    _description = "VIP Client Dossier"
+    _inherit = [
+        "vip.person.mixin",
+        "vip.consent.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "image.mixin",
+    ]
+    _order = "name, id"
+    _rec_names_search = ["name", "client_ref"]
+
+    def _default_user_id(self):
+        if self.env.user.has_group("vip_dossier.group_vip_manager"):
+            return self.env.user
+        return False
+
+    # identity and segment
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        help="The client's contact card, created with the dossier when left empty.",
+    )
+    client_ref = fields.Char(
+        string="Client ID",
+        index="btree_not_null",
+        copy=False,
+        tracking=True,
+        help="The client's identifier in the core banking system; operations and income are matched by it.",
+    )
+    tier_id = fields.Many2one("vip.tier", index=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("prospect", "Prospect"),
+            ("active", "Active"),
+            ("dormant", "Dormant"),
+            ("closed", "Closed"),
+        ],
+        string="Status",
+        default="prospect",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    client_since = fields.Date(tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Manager",
+        default=_default_user_id,
+        index=True,
+        tracking=True,
+        domain=lambda self: [("groups_id", "in", self.env.ref("vip_dossier.group_vip_manager").id)],
+    )
+    deputy_id = fields.Many2one(
+        "res.users",
+        string="Deputy Manager",
+        index="btree_not_null",
+        tracking=True,
+        domain=lambda self: [("groups_id", "in", self.env.ref("vip_dossier.group_vip_manager").id)],
+    )
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    active = fields.Boolean(default=True, tracking=True)
+    color = fields.Integer(related="tier_id.color")
+
+    # contact data, kept on the partner
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    mobile = fields.Char(related="partner_id.mobile", readonly=False)
+    email = fields.Char(related="partner_id.email", readonly=False)
+    lang_ids = fields.Many2many(
+        "res.lang",
+        string="Languages",
+        context={"active_test": False},
+        help="Languages the client speaks.",
+    )
+    preferred_channel = fields.Selection(CHANNELS, tracking=True)
+    contact_hour_from = fields.Float(string="Call From", help="Earliest hour the client likes to be called.")
+    contact_hour_to = fields.Float(string="Call Until", help="Latest hour the client likes to be called.")
+    notes = fields.Html()
+
+    # employer
+    employer_id = fields.Many2one(
+        "res.partner",
+        string="Employer",
+        domain=[("is_company", "=", True)],
+        index="btree_not_null",
+        tracking=True,
+    )
+    job_title = fields.Char(string="Position", tracking=True)
+    employer_website = fields.Char(related="employer_id.website", string="Employer Web Site")
+    employer_industry_id = fields.Many2one(related="employer_id.industry_id", string="Employer Industry")
+    employer_founding_date = fields.Date(related="employer_id.founding_date", string="Employer Founded On")
+    employer_site_checked_date = fields.Date(
+        string="Web Site Last Checked",
+        help="When the manager last looked at the employer's web site for news worth a call.",
+    )
+    employer_site_note = fields.Text(string="What Was Found")
+
+    # dossier contents
+    relative_ids = fields.One2many("vip.relative", "dossier_id", string="Relatives")
+    trusted_person_ids = fields.One2many("vip.trusted.person", "dossier_id", string="Trusted Persons")
+    preference_ids = fields.One2many(
+        "vip.preference",
+        "dossier_id",
+        string="Preferences",
+        domain=[("relative_id", "=", False)],
+        help="Preferences of the client; those of relatives are kept on each relative.",
+    )
+    interaction_ids = fields.One2many("vip.interaction", "dossier_id", string="Interactions")
+    operation_ids = fields.One2many("vip.operation", "dossier_id", string="Operations")
+    income_ids = fields.One2many("vip.income", "dossier_id", string="Income")
+
+    relative_count = fields.Integer(compute="_compute_counts")
+    interaction_count = fields.Integer(compute="_compute_counts")
+    operation_count = fields.Integer(compute="_compute_counts")
+    last_interaction_date = fields.Datetime(compute="_compute_counts", string="Last Contact")
+
+    income_12m = fields.Monetary(
+        string="Income, 12 Months",
+        compute="_compute_income",
+        currency_field="currency_id",
+        help="Income the client brought the bank over the last twelve months, in the company currency.",
+    )
+    income_ytd = fields.Monetary(
+        string="Income, Year to Date",
+        compute="_compute_income",
+        currency_field="currency_id",
+    )
+
+    completeness = fields.Integer(
+        compute="_compute_completeness",
+        store=True,
+        aggregator="avg",
+        help="Share of the key dossier facts that are filled, in percent.",
+    )
+    is_incomplete = fields.Boolean(compute="_compute_completeness", store=True, index=True)
+
+    # tracked consent facts (the mixin also serves relatives, which have no chatter)
+    consent_date = fields.Date(tracking=True)
+    consent_withdrawn_date = fields.Date(tracking=True)
+    birth_date = fields.Date(tracking=True)
+
+    _sql_constraints = [
+        ("partner_uniq", "unique(partner_id)", "This contact already has a VIP dossier."),
+        ("client_ref_uniq", "unique(company_id, client_ref)", "Another dossier already has this client ID."),
+        (
+            "deputy_not_manager",
+            "CHECK(deputy_id IS NULL OR user_id IS NULL OR deputy_id != user_id)",
+            "The deputy must be someone other than the manager.",
+        ),
+        (
+            "contact_hours",
+            "CHECK(contact_hour_from >= 0 AND contact_hour_to <= 24 "
+            "AND (contact_hour_to = 0 OR contact_hour_from < contact_hour_to))",
+            "Contact hours must lie within a day, the start before the end.",
+        ),
+    ]
+
+    def _compute_counts(self):
+        for field, model in (
+            ("relative_count", "vip.relative"),
+            ("operation_count", "vip.operation"),
+        ):
+            counts = dict(self.env[model]._read_group([("dossier_id", "in", self.ids)], ["dossier_id"], ["__count"]))
+            for dossier in self:
+                dossier[field] = counts.get(dossier._origin, 0)
+        stats = {
+            dossier: (count, last)
+            for dossier, count, last in self.env["vip.interaction"]._read_group(
+                [("dossier_id", "in", self.ids)], ["dossier_id"], ["__count", "date:max"]
+            )
+        }
+        for dossier in self:
+            dossier.interaction_count, dossier.last_interaction_date = stats.get(dossier._origin, (0, False))
+
+    def _compute_income(self):
+        today = fields.Date.context_today(self)
+        start_12m = today + relativedelta(months=-12, days=1)
+        start_ytd = today.replace(month=1, day=1)
+        Income = self.env["vip.income"]
+        domain = [("dossier_id", "in", self.ids), ("date", "<=", today)]
+        last_12m = dict(Income._read_group(domain + [("date", ">=", start_12m)], ["dossier_id"], ["amount:sum"]))
+        ytd = dict(Income._read_group(domain + [("date", ">=", start_ytd)], ["dossier_id"], ["amount:sum"]))
+        for dossier in self:
+            dossier.income_12m = last_12m.get(dossier._origin, 0.0)
+            dossier.income_ytd = ytd.get(dossier._origin, 0.0)
+
+    @api.depends(*(f if f != "phone" and f != "email" else f"partner_id.{f}" for f in COMPLETENESS_FACTS))
+    def _compute_completeness(self):
+        for dossier in self:
+            filled = sum(1 for fact in COMPLETENESS_FACTS if dossier[fact])
+            dossier.completeness = round(100 * filled / len(COMPLETENESS_FACTS))
+            dossier.is_incomplete = dossier.completeness < INCOMPLETE_BELOW
+
+    @api.constrains("client_since")
+    def _check_client_since(self):
+        today = fields.Date.context_today(self)
+        for dossier in self.filtered("client_since"):
+            if dossier.client_since > today:
+                raise ValidationError(
+                    _(
+                        "%(name)s cannot be a client since a future date (%(date)s).",
+                        name=dossier.name,
+                        date=dossier.client_since,
+                    )
+                )
+
+    @api.constrains("employer_site_checked_date")
+    def _check_employer_site_checked_date(self):
+        today = fields.Date.context_today(self)
+        for dossier in self.filtered("employer_site_checked_date"):
+            if dossier.employer_site_checked_date > today:
+                raise ValidationError(_("The employer's web site cannot have been checked in the future."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Create the client's contact card when none is given, all in one batch."""
+        without_partner = [vals for vals in vals_list if not vals.get("partner_id")]
+        if without_partner:
+            partners = self.env["res.partner"].create(
+                [self._prepare_partner_vals(vals) for vals in without_partner]
+            )
+            for vals, partner in zip(without_partner, partners, strict=True):
+                vals["partner_id"] = partner.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"name", "last_name", "first_name", "patronymic"} & set(vals):
+            for dossier in self:
+                if dossier.partner_id.name != dossier.name:
+                    dossier.partner_id.name = dossier.name
+        return res
+
+    def _prepare_partner_vals(self, vals):
+        name = vals.get("name") or " ".join(
+            part.strip() for part in (vals.get(f) for f in ("last_name", "first_name", "patronymic")) if part and part.strip()
+        )
+        if not name:
+            raise ValidationError(_("A person needs a name: fill in at least the last or the first name."))
+        partner_vals = {"name": name, "type": "contact"}
+        for field in ("phone", "mobile", "email"):
+            if vals.get(field):
+                partner_vals[field] = vals.pop(field)
+        if vals.get("company_id"):
+            partner_vals["company_id"] = vals["company_id"]
+        return partner_vals
+
+    def action_open_interactions(self):
+        return self._action_open_lines("vip_dossier.vip_interaction_action")
+
+    def action_open_operations(self):
+        return self._action_open_lines("vip_dossier.vip_operation_action")
+
+    def action_open_income(self):
+        return self._action_open_lines("vip_dossier.vip_income_action")
+
+    def action_open_relatives(self):
+        return self._action_open_lines("vip_dossier.vip_relative_action")
+
+    def action_mark_site_checked(self):
+        """The manager has just looked at the employer's web site."""
+        self.write({"employer_site_checked_date": fields.Date.context_today(self)})
+
+    def _action_open_lines(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("dossier_id", "=", self.id)]
+        action["context"] = {"default_dossier_id": self.id}
+        return action

@@ -1,0 +1,96 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+INTERACTION_CHANNELS = [
+    ("call", "Call"),
+    ("meeting", "Meeting"),
+    ("email", "E-mail"),
+    ("sms", "SMS"),
+    ("gift", "Gift"),
+    ("congratulation", "Congratulation"),
+]
+
+
+class VipInteraction(models.Model):
+    """A contact between the bank and the client or one of the relatives.
+
+    Each one is also posted on the dossier's chatter, so the dossier's
+    timeline tells the whole story in one place.
+    """
+
+    _name = "vip.interaction"
+    _description = "VIP Interaction"
+    _order = "date desc, id desc"
+    _rec_name = "subject"
+
+    dossier_id = fields.Many2one("vip.dossier", string="Client", required=True, ondelete="cascade", index=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Bank Employee",
+        required=True,
+        default=lambda self: self.env.user,
+        index=True,
+    )
+    relative_id = fields.Many2one(
+        "vip.relative",
+        string="With Relative",
+        ondelete="set null",
+        domain="[('dossier_id', '=', dossier_id)]",
+        help="Leave empty when the interaction was with the client.",
+    )
+    contact_name = fields.Char(string="With", compute="_compute_contact_name")
+    channel = fields.Selection(INTERACTION_CHANNELS, required=True, default="call")
+    subject = fields.Char(required=True)
+    outcome = fields.Text()
+    next_step = fields.Char()
+    next_step_date = fields.Date()
+
+    @api.depends("relative_id", "dossier_id")
+    def _compute_contact_name(self):
+        for interaction in self:
+            interaction.contact_name = (interaction.relative_id or interaction.dossier_id).name
+
+    @api.constrains("subject")
+    def _check_subject(self):
+        for interaction in self:
+            if not (interaction.subject or "").strip():
+                raise ValidationError(_("An interaction needs a subject."))
+
+    @api.constrains("relative_id", "dossier_id")
+    def _check_relative_dossier(self):
+        for interaction in self.filtered("relative_id"):
+            if interaction.relative_id.dossier_id != interaction.dossier_id:
+                raise ValidationError(
+                    _(
+                        "%(relative)s is not a relative of %(client)s.",
+                        relative=interaction.relative_id.name,
+                        client=interaction.dossier_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        interactions = super().create(vals_list)
+        interactions._post_on_dossier()
+        return interactions
+
+    def _post_on_dossier(self):
+        channels = dict(self._fields["channel"]._description_selection(self.env))
+        for interaction in self:
+            lines = [
+                Markup("<b>%s</b>: %s") % (channels[interaction.channel], interaction.subject),
+                _("With: %(name)s", name=interaction.contact_name),
+            ]
+            if interaction.outcome:
+                lines.append(_("Outcome: %(outcome)s", outcome=interaction.outcome))
+            if interaction.next_step:
+                lines.append(_("Next step: %(step)s", step=interaction.next_step))
+            interaction.dossier_id.message_post(
+                body=Markup("<br/>").join(lines),
+                subtype_xmlid="vip_dossier.mt_vip_interaction",
+                author_id=interaction.user_id.partner_id.id,
+            )
