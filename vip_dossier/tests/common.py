@@ -1,0 +1,42 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
+
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+
+class VipAssertions:
+    @contextmanager
+    def assertRaisesMessage(self, exception, pattern):
+        """Like assertRaisesRegex, but rolled back to a savepoint as Odoo's assertRaises is."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
+
+
+class VipCase(VipAssertions, TransactionCase):
+    """Users of every role and a small dossier to work on."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.manager = new_test_user(cls.env, "vip_t_manager", groups="vip_dossier.group_vip_manager", name="Manager One")
+        cls.manager2 = new_test_user(cls.env, "vip_t_manager2", groups="vip_dossier.group_vip_manager", name="Manager Two")
+        cls.supervisor = new_test_user(cls.env, "vip_t_supervisor", groups="vip_dossier.group_vip_supervisor")
+        cls.vip_admin = new_test_user(cls.env, "vip_t_admin", groups="vip_dossier.group_vip_admin")
+        cls.employee = new_test_user(cls.env, "vip_t_employee", groups="base.group_user")
+        cls.portal = new_test_user(cls.env, "vip_t_portal", groups="base.group_portal")
+        cls.tier = cls.env.ref("vip_dossier.vip_tier_gold")
+        cls.spouse = cls.env.ref("vip_dossier.vip_relation_type_spouse")
+        cls.gifts = cls.env.ref("vip_dossier.vip_preference_category_gifts")
+        cls.dossier = cls.env["vip.dossier"].create(
+            {
+                "last_name": "Петров",
+                "first_name": "Иван",
+                "patronymic": "Сергеевич",
+                "user_id": cls.manager.id,
+                "tier_id": cls.tier.id,
+                "client_ref": "T-0001",
+            }
+        )
