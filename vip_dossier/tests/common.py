@@ -20,7 +20,8 @@ class VipCase(VipAssertions, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # messages are asserted in English, whatever languages the database has
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
         cls.manager = new_test_user(cls.env, "vip_t_manager", groups="vip_dossier.group_vip_manager", name="Manager One")
         cls.manager2 = new_test_user(cls.env, "vip_t_manager2", groups="vip_dossier.group_vip_manager", name="Manager Two")
         cls.supervisor = new_test_user(cls.env, "vip_t_supervisor", groups="vip_dossier.group_vip_supervisor")

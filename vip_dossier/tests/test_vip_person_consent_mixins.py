@@ -15,6 +15,7 @@ class TestPersonConsentMixins(VipAssertions, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.loader = FakeModelLoader(cls.env, cls.__module__)
         cls.loader.backup_registry()
         cls.addClassCleanup(cls.loader.restore_registry)

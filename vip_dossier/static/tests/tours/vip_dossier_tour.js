@@ -70,7 +70,7 @@ registry.category("web_tour.tours").add("vip_dossier_tour", {
             trigger: ".modal .o_kanban_record:first, .modal .o_data_row:first .o_data_cell:first",
             run: "click",
         },
-        { trigger: ".modal .o_field_widget[name=birth_date] input", run: "edit 05/14/1979" },
+        { trigger: ".modal .o_field_widget[name=phone] input", run: "edit +7 916 000-00-01" },
         { content: "Save the relative", trigger: ".modal .o_form_button_save", run: "click" },
         {
             content: "The relative is listed",
