@@ -35,8 +35,20 @@ def server():
     port = _free_port()
     log = open(os.path.join(os.path.dirname(CONF), "test-server.log"), "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, ODOO_BIN, "-c", CONF, "-d", DB, f"--db-filter=^{DB}$", f"--http-port={port}",
-         "--workers=2", "--max-cron-threads=0", "--gevent-port", str(_free_port())],
+        [
+            sys.executable,
+            ODOO_BIN,
+            "-c",
+            CONF,
+            "-d",
+            DB,
+            f"--db-filter=^{DB}$",
+            f"--http-port={port}",
+            "--workers=2",
+            "--max-cron-threads=0",
+            "--gevent-port",
+            str(_free_port()),
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -10,7 +10,10 @@ from conftest import RpcError
 def test_manager_lists_and_opens_dossiers(login):
     manager = login("manager1")
     rows = manager.call(
-        "vip.dossier", "web_search_read", [], specification={"name": {}, "tier_id": {"fields": {"display_name": {}}}, "income_12m": {}}
+        "vip.dossier",
+        "web_search_read",
+        [],
+        specification={"name": {}, "tier_id": {"fields": {"display_name": {}}}, "income_12m": {}},
     )
     assert rows["length"] > 0
     assert all(row["name"] for row in rows["records"])
@@ -60,7 +63,14 @@ def test_duplicate_operation_reference_is_refused_cleanly(login):
     manager = login("manager1", lang="ru_RU")
     [dossier_id] = manager.call("vip.dossier", "search", [["user_id", "=", manager.uid]], limit=1)
     ref = f"IT-{uuid.uuid4()}"
-    vals = {"dossier_id": dossier_id, "date": "2026-01-15", "operation_type": "deposit", "amount": 10, "source": "it", "external_ref": ref}
+    vals = {
+        "dossier_id": dossier_id,
+        "date": "2026-01-15",
+        "operation_type": "deposit",
+        "amount": 10,
+        "source": "it",
+        "external_ref": ref,
+    }
     manager.call("vip.operation", "create", [vals])
     with pytest.raises(RpcError) as caught:
         manager.call("vip.operation", "create", [vals])

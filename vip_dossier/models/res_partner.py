@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -22,7 +22,7 @@ class ResPartner(models.Model):
         for partner in self.filtered("founding_date"):
             if partner.founding_date > today:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The founding date of %(name)s (%(date)s) is in the future.",
                         name=partner.display_name,
                         date=partner.founding_date,

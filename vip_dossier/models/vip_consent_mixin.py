@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 CONSENT_SOURCES = [
@@ -23,7 +23,6 @@ class VipConsentMixin(models.AbstractModel):
     _description = "VIP Personal Data Consent (152-FZ)"
 
     consent_purpose = fields.Char(
-        string="Consent Purpose",
         help="What the person agreed their data may be used for.",
     )
     consent_date = fields.Date(string="Consent Given On")
@@ -65,12 +64,16 @@ class VipConsentMixin(models.AbstractModel):
         today = fields.Date.context_today(self)
         for person in self:
             if person.consent_date and person.consent_date > today:
-                raise ValidationError(_("Consent cannot be dated in the future (%(date)s).", date=person.consent_date))
+                raise ValidationError(
+                    self.env._("Consent cannot be dated in the future (%(date)s).", date=person.consent_date)
+                )
             if person.consent_withdrawn_date and not person.consent_date:
-                raise ValidationError(_("Consent can only be withdrawn after it was given: fill in the date it was given."))
+                raise ValidationError(
+                    self.env._("Consent can only be withdrawn after it was given: fill in the date it was given.")
+                )
             if person.consent_withdrawn_date and person.consent_withdrawn_date < person.consent_date:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Consent cannot be withdrawn (%(withdrawn)s) before it was given (%(given)s).",
                         withdrawn=person.consent_withdrawn_date,
                         given=person.consent_date,

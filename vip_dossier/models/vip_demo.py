@@ -55,12 +55,21 @@ POSITIONS = ["Генеральный директор", "Финансовый д
 MALE_FIRST = ["Александр", "Дмитрий", "Сергей", "Иван", "Максим", "Никита"]
 FEMALE_FIRST = ["Мария", "Анна", "Елена", "София", "Полина", "Алиса"]
 PREFERENCES = {
-    "vip_dossier.vip_preference_category_gifts": ["Коллекционный коньяк", "Книги по истории", "Швейцарский шоколад", "Цветы: белые розы"],
+    "vip_dossier.vip_preference_category_gifts": [
+        "Коллекционный коньяк",
+        "Книги по истории",
+        "Швейцарский шоколад",
+        "Цветы: белые розы",
+    ],
     "vip_dossier.vip_preference_category_hobbies": ["Рыбалка", "Горные лыжи", "Шахматы", "Фотография"],
     "vip_dossier.vip_preference_category_food": ["Итальянская кухня", "Не ест мясо", "Японская кухня"],
     "vip_dossier.vip_preference_category_sport": ["Теннис", "Хоккей (болеет за ЦСКА)", "Гольф"],
     "vip_dossier.vip_preference_category_culture": ["Опера, Большой театр", "Современное искусство", "Джаз"],
-    "vip_dossier.vip_preference_category_communication": ["Звонить после 11:00", "Предпочитает WhatsApp", "Только на «Вы»"],
+    "vip_dossier.vip_preference_category_communication": [
+        "Звонить после 11:00",
+        "Предпочитает WhatsApp",
+        "Только на «Вы»",
+    ],
 }
 
 
@@ -98,10 +107,11 @@ class VipDemo(models.AbstractModel):
                 for i, (name, industry, site, founded) in enumerate(EMPLOYERS)
             ]
         )
-        russian = env["res.lang"].with_context(active_test=False).search([("code", "in", ("ru_RU", "en_US"))])
+        spoken = env["res.lang"].with_context(active_test=False).search([("code", "in", ("ru_RU", "en_US"))])
+        russian = spoken.filtered(lambda lang: lang.code == "ru_RU")
 
         dossier_vals = []
-        for i, (last, first, patronymic, female) in enumerate(CLIENTS):
+        for i, (last, first, patronymic, _female) in enumerate(CLIENTS):
             manager, other = (managers[0], managers[1]) if i % 2 == 0 else (managers[1], managers[0])
             age = rnd.randint(32, 68)
             if i % 4 == 0:  # a birthday in the coming two weeks
@@ -124,7 +134,7 @@ class VipDemo(models.AbstractModel):
                     "phone": f"+7 495 {rnd.randint(100, 999)}-{rnd.randint(10, 99)}-{rnd.randint(10, 99)}",
                     "mobile": f"+7 916 {rnd.randint(100, 999)}-{rnd.randint(10, 99)}-{rnd.randint(10, 99)}",
                     "email": f"client{i + 1:02d}@mail.example" if complete else False,
-                    "lang_ids": [(6, 0, russian.ids if i % 3 else russian[:1].ids)],
+                    "lang_ids": [(6, 0, spoken.ids if i % 3 else russian.ids)],
                     "preferred_channel": rnd.choice(["phone", "mobile", "messenger", "meeting"]) if complete else False,
                     "contact_hour_from": 10.0,
                     "contact_hour_to": 19.0,
@@ -157,7 +167,9 @@ class VipDemo(models.AbstractModel):
                 else:
                     birth = self._shift_years(today - relativedelta(days=rnd.randint(15, 350)), -max(age, 1))
                 first = rnd.choice(FEMALE_FIRST if female else MALE_FIRST)
-                last = CLIENTS[i][0] if female == CLIENTS[i][3] else self._other_gender_last(CLIENTS[i][0], CLIENTS[i][3])
+                last = (
+                    CLIENTS[i][0] if female == CLIENTS[i][3] else self._other_gender_last(CLIENTS[i][0], CLIENTS[i][3])
+                )
                 relative_vals.append(
                     {
                         "dossier_id": dossier.id,
@@ -246,7 +258,9 @@ class VipDemo(models.AbstractModel):
                             "date": op_date,
                             "operation_type": op_type,
                             "direction": direction,
-                            "product": rnd.choice(["Текущий счёт", "Вклад «Премиум»", "Карта World Elite", "Брокерский счёт"]),
+                            "product": rnd.choice(
+                                ["Текущий счёт", "Вклад «Премиум»", "Карта World Elite", "Брокерский счёт"]
+                            ),
                             "amount": round(rnd.uniform(5_000, 900_000) * scale, 2),
                             "channel": rnd.choice(["branch", "online", "mobile", "phone"]),
                             "source": "demo",
@@ -309,4 +323,3 @@ class VipDemo(models.AbstractModel):
         if female:
             return last[:-1] if last.endswith("а") else last
         return last + "а" if last.endswith(("ов", "ев", "ин", "ёв")) else last
-

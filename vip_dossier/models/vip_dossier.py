@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 CHANNELS = [
@@ -123,7 +123,6 @@ class VipDossier(models.Model):
     # employer
     employer_id = fields.Many2one(
         "res.partner",
-        string="Employer",
         domain=[("is_company", "=", True)],
         index="btree_not_null",
         tracking=True,
@@ -150,7 +149,7 @@ class VipDossier(models.Model):
     )
     interaction_ids = fields.One2many("vip.interaction", "dossier_id", string="Interactions")
     operation_ids = fields.One2many("vip.operation", "dossier_id", string="Operations")
-    income_ids = fields.One2many("vip.income", "dossier_id", string="Income")
+    income_ids = fields.One2many("vip.income", "dossier_id")
 
     relative_count = fields.Integer(compute="_compute_counts")
     interaction_count = fields.Integer(compute="_compute_counts")
@@ -221,8 +220,8 @@ class VipDossier(models.Model):
         start_ytd = today.replace(month=1, day=1)
         Income = self.env["vip.income"]
         domain = [("dossier_id", "in", self.ids), ("date", "<=", today)]
-        last_12m = dict(Income._read_group(domain + [("date", ">=", start_12m)], ["dossier_id"], ["amount:sum"]))
-        ytd = dict(Income._read_group(domain + [("date", ">=", start_ytd)], ["dossier_id"], ["amount:sum"]))
+        last_12m = dict(Income._read_group([*domain, ("date", ">=", start_12m)], ["dossier_id"], ["amount:sum"]))
+        ytd = dict(Income._read_group([*domain, ("date", ">=", start_ytd)], ["dossier_id"], ["amount:sum"]))
         for dossier in self:
             dossier.income_12m = last_12m.get(dossier._origin, 0.0)
             dossier.income_ytd = ytd.get(dossier._origin, 0.0)
@@ -240,7 +239,7 @@ class VipDossier(models.Model):
         for dossier in self.filtered("client_since"):
             if dossier.client_since > today:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s cannot be a client since a future date (%(date)s).",
                         name=dossier.name,
                         date=dossier.client_since,
@@ -252,16 +251,14 @@ class VipDossier(models.Model):
         today = fields.Date.context_today(self)
         for dossier in self.filtered("employer_site_checked_date"):
             if dossier.employer_site_checked_date > today:
-                raise ValidationError(_("The employer's web site cannot have been checked in the future."))
+                raise ValidationError(self.env._("The employer's web site cannot have been checked in the future."))
 
     @api.model_create_multi
     def create(self, vals_list):
         """Create the client's contact card when none is given, all in one batch."""
         without_partner = [vals for vals in vals_list if not vals.get("partner_id")]
         if without_partner:
-            partners = self.env["res.partner"].create(
-                [self._prepare_partner_vals(vals) for vals in without_partner]
-            )
+            partners = self.env["res.partner"].create([self._prepare_partner_vals(vals) for vals in without_partner])
             for vals, partner in zip(without_partner, partners, strict=True):
                 vals["partner_id"] = partner.id
         return super().create(vals_list)
@@ -276,10 +273,12 @@ class VipDossier(models.Model):
 
     def _prepare_partner_vals(self, vals):
         name = vals.get("name") or " ".join(
-            part.strip() for part in (vals.get(f) for f in ("last_name", "first_name", "patronymic")) if part and part.strip()
+            part.strip()
+            for part in (vals.get(f) for f in ("last_name", "first_name", "patronymic"))
+            if part and part.strip()
         )
         if not name:
-            raise ValidationError(_("A person needs a name: fill in at least the last or the first name."))
+            raise ValidationError(self.env._("A person needs a name: fill in at least the last or the first name."))
         partner_vals = {"name": name, "type": "contact"}
         for field in ("phone", "mobile", "email"):
             if vals.get(field):

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -47,11 +47,15 @@ class VipIncome(models.Model):
     def _compute_display_name(self):
         lines = dict(self._fields["product_line"]._description_selection(self.env))
         for income in self:
-            income.display_name = f"{income.dossier_id.name or ''} {income.date or ''} {lines.get(income.product_line, '')}"
+            income.display_name = (
+                f"{income.dossier_id.name or ''} {income.date or ''} {lines.get(income.product_line, '')}"
+            )
 
     @api.constrains("date")
     def _check_date(self):
         today = fields.Date.context_today(self)
         for income in self:
             if (income.date.year, income.date.month) > (today.year, today.month):
-                raise ValidationError(_("Income cannot be booked for a future month (%(date)s).", date=income.date))
+                raise ValidationError(
+                    self.env._("Income cannot be booked for a future month (%(date)s).", date=income.date)
+                )

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 INTERACTION_CHANNELS = [
@@ -58,14 +58,14 @@ class VipInteraction(models.Model):
     def _check_subject(self):
         for interaction in self:
             if not (interaction.subject or "").strip():
-                raise ValidationError(_("An interaction needs a subject."))
+                raise ValidationError(self.env._("An interaction needs a subject."))
 
     @api.constrains("relative_id", "dossier_id")
     def _check_relative_dossier(self):
         for interaction in self.filtered("relative_id"):
             if interaction.relative_id.dossier_id != interaction.dossier_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(relative)s is not a relative of %(client)s.",
                         relative=interaction.relative_id.name,
                         client=interaction.dossier_id.name,
@@ -83,12 +83,12 @@ class VipInteraction(models.Model):
         for interaction in self:
             lines = [
                 Markup("<b>%s</b>: %s") % (channels[interaction.channel], interaction.subject),
-                _("With: %(name)s", name=interaction.contact_name),
+                self.env._("With: %(name)s", name=interaction.contact_name),
             ]
             if interaction.outcome:
-                lines.append(_("Outcome: %(outcome)s", outcome=interaction.outcome))
+                lines.append(self.env._("Outcome: %(outcome)s", outcome=interaction.outcome))
             if interaction.next_step:
-                lines.append(_("Next step: %(step)s", step=interaction.next_step))
+                lines.append(self.env._("Next step: %(step)s", step=interaction.next_step))
             interaction.dossier_id.message_post(
                 body=Markup("<br/>").join(lines),
                 subtype_xmlid="vip_dossier.mt_vip_interaction",

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -88,14 +88,16 @@ class VipOperation(models.Model):
     def _compute_display_ref(self):
         types = dict(self._fields["operation_type"]._description_selection(self.env))
         for operation in self:
-            operation.display_ref = operation.external_ref or f"{types.get(operation.operation_type, '')} {operation.date or ''}"
+            operation.display_ref = (
+                operation.external_ref or f"{types.get(operation.operation_type, '')} {operation.date or ''}"
+            )
 
     @api.constrains("amount")
     def _check_amount(self):
         for operation in self:
             if operation.amount <= 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The amount of an operation must be positive (got %(amount)s); "
                         "use the direction to say whether money came in or went out.",
                         amount=operation.amount,

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -28,8 +28,7 @@ class VipPersonMixin(models.AbstractModel):
         compute="_compute_formal_address",
         store=True,
         readonly=False,
-        help="How the person is addressed in conversation and greetings, "
-        "by default first name and patronymic.",
+        help="How the person is addressed in conversation and greetings, by default first name and patronymic.",
     )
     birth_date = fields.Date()
 
@@ -51,7 +50,7 @@ class VipPersonMixin(models.AbstractModel):
     def _check_name(self):
         for person in self:
             if not (person.name or "").strip():
-                raise ValidationError(_("A person needs a name: fill in at least the last or the first name."))
+                raise ValidationError(self.env._("A person needs a name: fill in at least the last or the first name."))
 
     @api.constrains("birth_date")
     def _check_birth_date(self):
@@ -59,7 +58,7 @@ class VipPersonMixin(models.AbstractModel):
         for person in self.filtered("birth_date"):
             if person.birth_date > today:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The birth date of %(name)s (%(date)s) is in the future.",
                         name=person.name,
                         date=person.birth_date,
@@ -67,7 +66,7 @@ class VipPersonMixin(models.AbstractModel):
                 )
             if person.birth_date.year < 1900:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The birth date of %(name)s (%(date)s) is not plausible: it is before 1900.",
                         name=person.name,
                         date=person.birth_date,

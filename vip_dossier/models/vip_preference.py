@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -24,14 +24,13 @@ class VipPreference(models.Model):
     )
     relative_id = fields.Many2one(
         "vip.relative",
-        string="Relative",
         ondelete="cascade",
         index="btree_not_null",
         domain="[('dossier_id', '=', dossier_id)]",
         help="Leave empty for a preference of the client.",
     )
     person_name = fields.Char(string="Whose", compute="_compute_person_name")
-    category_id = fields.Many2one("vip.preference.category", string="Category", required=True, ondelete="restrict")
+    category_id = fields.Many2one("vip.preference.category", required=True, ondelete="restrict")
     category_sequence = fields.Integer(related="category_id.sequence", store=True)
     value = fields.Char(string="Preference", required=True)
     source = fields.Selection(
@@ -61,7 +60,7 @@ class VipPreference(models.Model):
         for preference in self.filtered("relative_id"):
             if preference.relative_id.dossier_id != preference.dossier_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(relative)s is not a relative of %(client)s.",
                         relative=preference.relative_id.name,
                         client=preference.dossier_id.name,
@@ -72,11 +71,13 @@ class VipPreference(models.Model):
     def _check_value(self):
         for preference in self:
             if not (preference.value or "").strip():
-                raise ValidationError(_("A preference needs a value."))
+                raise ValidationError(self.env._("A preference needs a value."))
 
     @api.constrains("date_noted")
     def _check_date_noted(self):
         today = fields.Date.context_today(self)
         for preference in self.filtered("date_noted"):
             if preference.date_noted > today:
-                raise ValidationError(_("A preference cannot be noted in the future (%(date)s).", date=preference.date_noted))
+                raise ValidationError(
+                    self.env._("A preference cannot be noted in the future (%(date)s).", date=preference.date_noted)
+                )

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .vip_consent_mixin import CONSENT_SOURCES
@@ -58,5 +58,8 @@ class VipRelative(models.Model):
         for relative in self:
             if relative.contact_consent_date and relative.contact_consent_date > today:
                 raise ValidationError(
-                    _("The agreement to be contacted cannot be dated in the future (%(date)s).", date=relative.contact_consent_date)
+                    self.env._(
+                        "The agreement to be contacted cannot be dated in the future (%(date)s).",
+                        date=relative.contact_consent_date,
+                    )
                 )

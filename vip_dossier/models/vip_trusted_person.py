@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -13,7 +13,6 @@ class VipTrustedPerson(models.Model):
     dossier_id = fields.Many2one("vip.dossier", string="Client", required=True, ondelete="cascade", index=True)
     relative_id = fields.Many2one(
         "vip.relative",
-        string="Relative",
         ondelete="set null",
         domain="[('dossier_id', '=', dossier_id)]",
         help="When the trusted person is one of the client's relatives.",
@@ -64,7 +63,7 @@ class VipTrustedPerson(models.Model):
 
     def _search_state(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
-            raise ValidationError(_("Unsupported search on the validity of a power of attorney."))
+            raise ValidationError(self.env._("Unsupported search on the validity of a power of attorney."))
         today = fields.Date.context_today(self)
         domains = {
             "future": [("valid_from", ">", today)],
@@ -75,14 +74,14 @@ class VipTrustedPerson(models.Model):
         domain = ["|"] * (len(values) - 1)
         for val in values:
             domain += domains[val]
-        return ["!"] + domain if operator in ("!=", "not in") else domain
+        return ["!", *domain] if operator in ("!=", "not in") else domain
 
     @api.constrains("valid_from", "valid_to")
     def _check_validity(self):
         for person in self:
             if person.valid_to and person.valid_from and person.valid_to < person.valid_from:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The power of attorney of %(name)s cannot end (%(end)s) before it starts (%(start)s).",
                         name=person.name,
                         end=person.valid_to,
@@ -94,4 +93,4 @@ class VipTrustedPerson(models.Model):
     def _check_name(self):
         for person in self:
             if not (person.name or "").strip():
-                raise ValidationError(_("A trusted person needs a name."))
+                raise ValidationError(self.env._("A trusted person needs a name."))

@@ -22,8 +22,12 @@ class VipCase(VipAssertions, TransactionCase):
         super().setUpClass()
         # messages are asserted in English, whatever languages the database has
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
-        cls.manager = new_test_user(cls.env, "vip_t_manager", groups="vip_dossier.group_vip_manager", name="Manager One")
-        cls.manager2 = new_test_user(cls.env, "vip_t_manager2", groups="vip_dossier.group_vip_manager", name="Manager Two")
+        cls.manager = new_test_user(
+            cls.env, "vip_t_manager", groups="vip_dossier.group_vip_manager", name="Manager One"
+        )
+        cls.manager2 = new_test_user(
+            cls.env, "vip_t_manager2", groups="vip_dossier.group_vip_manager", name="Manager Two"
+        )
         cls.supervisor = new_test_user(cls.env, "vip_t_supervisor", groups="vip_dossier.group_vip_supervisor")
         cls.vip_admin = new_test_user(cls.env, "vip_t_admin", groups="vip_dossier.group_vip_admin")
         cls.employee = new_test_user(cls.env, "vip_t_employee", groups="base.group_user")

@@ -87,7 +87,7 @@ class TestVipAccess(VipCase):
 
     def test_outsiders_see_nothing(self):
         for user in (self.employee, self.portal):
-            self._assert_matrix(user, {model: () for model in DATA_MODELS + CONFIG_MODELS})
+            self._assert_matrix(user, dict.fromkeys(DATA_MODELS + CONFIG_MODELS, ()))
             for model in DATA_MODELS:
                 with self.subTest(user=user.login, model=model), self.assertRaises(AccessError):
                     self.env[model].with_user(user).search([])
@@ -97,15 +97,15 @@ class TestVipAccess(VipCase):
             model: ("read", "write", "create") if model in MANAGER_NO_UNLINK else ("read", "write", "create", "unlink")
             for model in DATA_MODELS
         }
-        expected.update({model: ("read",) for model in CONFIG_MODELS})
+        expected.update(dict.fromkeys(CONFIG_MODELS, ("read",)))
         self._assert_matrix(self.manager, expected)
 
     def test_supervisor_reads_only(self):
-        self._assert_matrix(self.supervisor, {model: ("read",) for model in DATA_MODELS + CONFIG_MODELS})
+        self._assert_matrix(self.supervisor, dict.fromkeys(DATA_MODELS + CONFIG_MODELS, ("read",)))
 
     def test_admin_configures(self):
         everything = ("read", "write", "create", "unlink")
-        self._assert_matrix(self.vip_admin, {model: everything for model in DATA_MODELS + CONFIG_MODELS})
+        self._assert_matrix(self.vip_admin, dict.fromkeys(DATA_MODELS + CONFIG_MODELS, everything))
 
     def test_menu_visible_to_vip_roles_only(self):
         root = self.env.ref("vip_dossier.vip_desk_menu_root")

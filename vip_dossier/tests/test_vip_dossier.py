@@ -54,7 +54,11 @@ class TestVipDossier(VipCase):
                     "last_name": "Half",
                     "first_name": "Saved",
                     "relative_ids": [
-                        (0, 0, {"first_name": "Kid", "relation_type_id": self.spouse.id, "birth_date": date(2999, 1, 1)})
+                        (
+                            0,
+                            0,
+                            {"first_name": "Kid", "relation_type_id": self.spouse.id, "birth_date": date(2999, 1, 1)},
+                        )
                     ],
                 }
             )
@@ -159,7 +163,9 @@ class TestVipDossier(VipCase):
                 }
             )
         )
-        message = self.dossier.message_ids.filtered(lambda m: m.subtype_id == self.env.ref("vip_dossier.mt_vip_interaction"))
+        message = self.dossier.message_ids.filtered(
+            lambda m: m.subtype_id == self.env.ref("vip_dossier.mt_vip_interaction")
+        )
         self.assertEqual(len(message), 1)
         self.assertIn("Birthday wishes", message.body)
         self.assertIn("Ольга", message.body)
@@ -183,7 +189,12 @@ class TestVipDossier(VipCase):
             self.env["vip.interaction"].create({"dossier_id": self.dossier.id, "subject": "   "})
 
     def test_open_lines_actions(self):
-        for method in ("action_open_interactions", "action_open_operations", "action_open_income", "action_open_relatives"):
+        for method in (
+            "action_open_interactions",
+            "action_open_operations",
+            "action_open_income",
+            "action_open_relatives",
+        ):
             action = getattr(self.dossier, method)()
             self.assertEqual(action["domain"], [("dossier_id", "=", self.dossier.id)])
             self.assertEqual(action["context"]["default_dossier_id"], self.dossier.id)

@@ -41,7 +41,9 @@ class TestVipFamily(VipCase):
         self.wife.consent_date = date(2025, 1, 1)
         self.assertEqual(self.wife.consent_state, "given")
         self.assertFalse(self.wife.contact_allowed, "processing consent alone does not allow contacting")
-        self.wife.write({"contact_consent": True, "contact_consent_channel": "phone", "contact_consent_date": date(2025, 1, 1)})
+        self.wife.write(
+            {"contact_consent": True, "contact_consent_channel": "phone", "contact_consent_date": date(2025, 1, 1)}
+        )
         self.assertTrue(self.wife.contact_allowed)
         self.wife.consent_withdrawn_date = date(2025, 6, 1)
         self.assertFalse(self.wife.contact_allowed)
@@ -80,7 +82,9 @@ class TestVipFamily(VipCase):
 
     def test_preference_needs_value(self):
         with self.assertRaisesMessage(ValidationError, "needs a value"):
-            self.env["vip.preference"].create({"dossier_id": self.dossier.id, "category_id": self.gifts.id, "value": " "})
+            self.env["vip.preference"].create(
+                {"dossier_id": self.dossier.id, "category_id": self.gifts.id, "value": " "}
+            )
 
     def test_deleting_dossier_removes_family(self):
         self.env["vip.preference"].create({"relative_id": self.wife.id, "category_id": self.gifts.id, "value": "Roses"})
@@ -104,16 +108,22 @@ class TestVipFamily(VipCase):
         )
         self.assertEqual(valid.name, self.wife.name, "the name follows the relative")
         expired = TrustedPerson.create(
-            {"dossier_id": self.dossier.id, "name": "Lawyer", "scope": "All", "valid_from": date(2024, 1, 1), "valid_to": date(2025, 1, 1)}
+            {
+                "dossier_id": self.dossier.id,
+                "name": "Lawyer",
+                "scope": "All",
+                "valid_from": date(2024, 1, 1),
+                "valid_to": date(2025, 1, 1),
+            }
         )
         future = TrustedPerson.create(
             {"dossier_id": self.dossier.id, "name": "Son", "scope": "Cards", "valid_from": date(2026, 6, 1)}
         )
         self.assertEqual((valid.state, expired.state, future.state), ("valid", "expired", "future"))
         mine = [("dossier_id", "=", self.dossier.id)]
-        self.assertEqual(TrustedPerson.search(mine + [("state", "=", "valid")]), valid)
-        self.assertEqual(TrustedPerson.search(mine + [("state", "in", ["expired", "future"])]), expired | future)
-        self.assertEqual(TrustedPerson.search(mine + [("state", "!=", "valid")]), expired | future)
+        self.assertEqual(TrustedPerson.search([*mine, ("state", "=", "valid")]), valid)
+        self.assertEqual(TrustedPerson.search([*mine, ("state", "in", ["expired", "future"])]), expired | future)
+        self.assertEqual(TrustedPerson.search([*mine, ("state", "!=", "valid")]), expired | future)
 
     def test_power_of_attorney_ends_before_start_rejected(self):
         vals = {"dossier_id": self.dossier.id, "name": "X", "scope": "All", "valid_from": date(2025, 2, 1)}

@@ -15,7 +15,13 @@ from .common import VipCase
 class TestVipMoney(VipCase):
     def _operation(self, **vals):
         return self.env["vip.operation"].create(
-            {"dossier_id": self.dossier.id, "date": date(2026, 1, 15), "operation_type": "deposit", "amount": 100.0, **vals}
+            {
+                "dossier_id": self.dossier.id,
+                "date": date(2026, 1, 15),
+                "operation_type": "deposit",
+                "amount": 100.0,
+                **vals,
+            }
         )
 
     def test_operation_in_company_currency(self):
@@ -25,7 +31,11 @@ class TestVipMoney(VipCase):
 
     def test_operation_in_foreign_currency_converted(self):
         company = self.env.company
-        foreign = self.env["res.currency"].with_context(active_test=False).search([("id", "!=", company.currency_id.id)], limit=1)
+        foreign = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([("id", "!=", company.currency_id.id)], limit=1)
+        )
         foreign.active = True
         self.env["res.currency.rate"].search([("currency_id", "=", foreign.id)]).unlink()
         self.env["res.currency.rate"].create(
@@ -73,12 +83,23 @@ class TestVipMoney(VipCase):
 
     @freeze_time("2026-05-20")
     def test_income_in_future_month_rejected(self):
-        self.env["vip.income"].create({"dossier_id": self.dossier.id, "date": date(2026, 5, 31), "product_line": "fees", "amount": 1})
+        self.env["vip.income"].create(
+            {"dossier_id": self.dossier.id, "date": date(2026, 5, 31), "product_line": "fees", "amount": 1}
+        )
         with self.assertRaisesMessage(ValidationError, "future month"):
-            self.env["vip.income"].create({"dossier_id": self.dossier.id, "date": date(2026, 6, 1), "product_line": "fees", "amount": 1})
+            self.env["vip.income"].create(
+                {"dossier_id": self.dossier.id, "date": date(2026, 6, 1), "product_line": "fees", "amount": 1}
+            )
 
     def test_duplicate_income_reference_rejected(self):
-        vals = {"dossier_id": self.dossier.id, "date": date(2026, 1, 1), "product_line": "fees", "amount": 1, "source": "cbs", "external_ref": "I-1"}
+        vals = {
+            "dossier_id": self.dossier.id,
+            "date": date(2026, 1, 1),
+            "product_line": "fees",
+            "amount": 1,
+            "source": "cbs",
+            "external_ref": "I-1",
+        }
         self.env["vip.income"].create(vals)
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.env["vip.income"].create(vals)
