@@ -2,9 +2,11 @@
 PORT ?= 8069
 export PORT
 
-.PHONY: demo test lint stop
+.PHONY: demo demo-reset test lint stop
 demo:  ## set up everything, then serve the demo database on http://localhost:$(PORT)
 	@tools/vipdesk demo
+demo-reset:  ## drop the demo database; the next make demo recreates it (dates relative to today)
+	@tools/vipdesk demo-reset
 test:  ## set up everything, then run every test (Odoo's runner, then tests/)
 	@tools/vipdesk test
 lint:  ## ruff, ruff-format and pylint-odoo's mandatory checks

@@ -88,6 +88,7 @@ class VipDemo(models.AbstractModel):
         rnd = random.Random(seed)
         today = fields.Date.context_today(self)
         env = self.with_context(tracking_disable=True, mail_create_nolog=True).env
+        self._setup_demo_company(env)
         managers = env.ref("vip_dossier.user_manager1_demo") | env.ref("vip_dossier.user_manager2_demo")
         tiers = env["vip.tier"].search([])
         relation = {
@@ -232,6 +233,15 @@ class VipDemo(models.AbstractModel):
         self._generate_money(env, dossiers, rnd, today)
         self._generate_interactions(env, dossiers, rnd, today)
         return True
+
+    @api.model
+    def _setup_demo_company(self, env):
+        """The demo bank is Russian: roubles and Russia, unless money was already booked."""
+        company = env.company
+        rub = env.ref("base.RUB")
+        if company.currency_id != rub and not env["vip.operation"].search_count([], limit=1):
+            rub.active = True
+            company.write({"currency_id": rub.id, "country_id": env.ref("base.ru").id})
 
     @api.model
     def _generate_money(self, env, dossiers, rnd, today):

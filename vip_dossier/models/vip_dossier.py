@@ -104,6 +104,9 @@ class VipDossier(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     active = fields.Boolean(default=True, tracking=True)
     color = fields.Integer(related="tier_id.color")
+    # the photo stays on the dossier (contacts are readable by every employee);
+    # without one, cards show the contact's generated initials avatar
+    partner_avatar_128 = fields.Image(related="partner_id.avatar_128", string="Contact Avatar")
 
     # contact data, kept on the partner
     phone = fields.Char(related="partner_id.phone", readonly=False)
