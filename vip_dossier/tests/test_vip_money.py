@@ -37,9 +37,18 @@ class TestVipMoney(VipCase):
             .search([("id", "!=", company.currency_id.id)], limit=1)
         )
         foreign.active = True
-        self.env["res.currency.rate"].search([("currency_id", "=", foreign.id)]).unlink()
+        # 1 unit of the foreign currency is worth 2 units of the company's
+        self.env["res.currency.rate"].search([("currency_id", "in", (foreign | company.currency_id).ids)]).unlink()
         self.env["res.currency.rate"].create(
-            {"currency_id": foreign.id, "name": date(2026, 1, 1), "rate": 0.5, "company_id": company.id}
+            [
+                {"currency_id": foreign.id, "name": date(2026, 1, 1), "rate": 0.5, "company_id": company.id},
+                {
+                    "currency_id": company.currency_id.id,
+                    "name": date(2026, 1, 1),
+                    "rate": 1.0,
+                    "company_id": company.id,
+                },
+            ]
         )
         operation = self._operation(amount=100.0, currency_id=foreign.id)
         self.assertAlmostEqual(operation.amount_company, 200.0)
