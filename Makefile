@@ -2,13 +2,15 @@
 PORT ?= 8069
 export PORT
 
-.PHONY: demo demo-reset test lint stop
+.PHONY: demo demo-reset test bench lint stop
 demo:  ## set up everything, then serve the demo database on http://localhost:$(PORT)
 	@tools/vipdesk demo
 demo-reset:  ## drop the demo database; the next make demo recreates it (dates relative to today)
 	@tools/vipdesk demo-reset
 test:  ## set up everything, then run every test (Odoo's runner, then tests/)
 	@tools/vipdesk test
+bench:  ## run the benchmarks in bench/ on their own database; results go to docs/
+	@tools/vipdesk bench
 lint:  ## ruff, ruff-format and pylint-odoo's mandatory checks
 	@tools/vipdesk lint
 stop:  ## stop the project-local PostgreSQL cluster

@@ -73,9 +73,7 @@ class Browser:
     def shoot(self, url, path, cookie, width, height, mobile=False, wait=4, script=None):
         self.send("Network.enable")
         self.send("Network.setCookie", name="session_id", value=cookie, url=url)
-        self.send(
-            "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile
-        )
+        self.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
         self.send("Emulation.setTouchEmulationEnabled", enabled=mobile)
         self.send("Page.navigate", url=url)
         time.sleep(wait)

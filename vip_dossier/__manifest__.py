@@ -15,7 +15,6 @@
     "depends": ["mail", "contacts"],
     "data": [
         "security/vip_dossier_groups.xml",
-        "security/ir.model.access.csv",
         "data/vip_tier_data.xml",
         "data/vip_relation_type_data.xml",
         "data/vip_preference_category_data.xml",

@@ -2,6 +2,5 @@ from . import test_vip_person_consent_mixins
 from . import test_vip_dossier
 from . import test_vip_family
 from . import test_vip_money
-from . import test_vip_access
 from . import test_vip_demo
 from . import test_ui

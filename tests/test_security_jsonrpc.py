@@ -1,0 +1,169 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The access policy from outside: every channel, tried against the other manager's clients.
+
+manager1 and manager2 each manage half of the demo clients (and stand in for a
+few of the other's); supervisor reads everything; employee has no VIP role.
+Each attempt on a client of manager2 that manager1 neither manages nor stands
+in for is refused or returns nothing VIP-specific.
+"""
+
+import base64
+from pathlib import Path
+
+import pytest
+from conftest import RpcError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+REFUSED = ("odoo.exceptions.AccessError", "odoo.exceptions.UserError")
+
+
+@pytest.fixture(scope="module")
+def users(login):
+    return {name: login(name) for name in ("manager1", "manager2", "supervisor", "employee")}
+
+
+@pytest.fixture(scope="module")
+def foreign(users):
+    """A client of manager2 that manager1 does not reach, with its satellites (read as the supervisor)."""
+    m1, sup = users["manager1"], users["supervisor"]
+    [dossier] = sup.call(
+        "vip.dossier",
+        "search_read",
+        [["user_id.login", "=", "manager2"], ["deputy_id", "!=", m1.uid]],
+        ["id", "name", "client_ref", "partner_id"],
+        limit=1,
+    )
+    ids = {"vip.dossier": dossier["id"]}
+    for model in ("vip.relative", "vip.interaction", "vip.operation", "vip.income", "vip.preference"):
+        found = sup.call(model, "search", [["dossier_id", "=", dossier["id"]]], limit=1)
+        if found:
+            ids[model] = found[0]
+    dossier["ids"] = ids
+    return dossier
+
+
+def refused(call, *args, **kwargs):
+    with pytest.raises(RpcError) as caught:
+        call(*args, **kwargs)
+    assert caught.value.name in REFUSED, caught.value
+    assert "Traceback" not in caught.value.message
+
+
+def test_supervisor_reads_everything(users, foreign):
+    sup = users["supervisor"]
+    assert sup.call("vip.dossier", "search_count", []) >= 30
+    [row] = sup.call("vip.dossier", "read", [foreign["id"]], ["name", "income_12m"])
+    assert row["income_12m"] > 0
+    refused(sup.call, "vip.dossier", "write", [foreign["id"]], {"job_title": "changed"})
+    refused(sup.call, "vip.interaction", "unlink", [foreign["ids"]["vip.interaction"]])
+
+
+def test_search_read_and_read(users, foreign):
+    m1 = users["manager1"]
+    names = [r["name"] for r in m1.call("vip.dossier", "search_read", [], ["name"])]
+    assert names and foreign["name"] not in names
+    for model, record_id in foreign["ids"].items():
+        refused(m1.call, model, "read", [record_id], ["display_name"])
+        assert record_id not in [r["id"] for r in m1.call(model, "search_read", [], ["id"])], model
+    for model in foreign["ids"]:
+        refused(users["employee"].call, model, "search_read", [], ["display_name"], limit=1)
+
+
+def test_web_read_and_web_search_read_with_related_paths(users, foreign):
+    m1 = users["manager1"]
+    refused(m1.call, "vip.dossier", "web_read", [foreign["id"]], specification={"name": {}})
+    refused(
+        m1.call,
+        "vip.interaction",
+        "web_read",
+        [foreign["ids"]["vip.interaction"]],
+        specification={"dossier_id": {"fields": {"income_12m": {}}}},
+    )
+    result = m1.call(
+        "vip.interaction",
+        "web_search_read",
+        [],
+        specification={"subject": {}, "dossier_id": {"fields": {"display_name": {}, "income_12m": {}}}},
+    )
+    assert foreign["id"] not in {r["dossier_id"]["id"] for r in result["records"]}
+
+
+def test_read_group(users, foreign):
+    m1 = users["manager1"]
+    groups = m1.call("vip.income", "web_read_group", [], ["amount:sum"], ["dossier_id"])
+    assert foreign["id"] not in [g["dossier_id"][0] for g in groups["groups"]]
+    groups = m1.call("vip.dossier", "read_group", [], ["user_id"], ["user_id"])
+    managers = {g["user_id"][0] for g in groups if g["user_id"]}
+    own_clients = m1.call("vip.dossier", "search_read", [], ["user_id"])
+    assert managers == {r["user_id"][0] for r in own_clients if r["user_id"]}
+    refused(users["employee"].call, "vip.income", "read_group", [], ["amount:sum"], ["dossier_id"])
+
+
+def test_name_search(users, foreign):
+    m1 = users["manager1"]
+    assert m1.call("vip.dossier", "name_search", foreign["name"]) == []
+    assert m1.call("vip.dossier", "name_search", foreign["client_ref"]) == []
+
+
+def test_export(users, foreign):
+    m1 = users["manager1"]
+    refused(m1.call, "vip.dossier", "export_data", [foreign["id"]], ["name", "income_12m"])
+
+
+def test_chatter_attachments_activities(users, foreign):
+    m1, emp = users["manager1"], users["employee"]
+    for client in (m1, emp):
+        domain = [["model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]]]
+        try:
+            assert client.call("mail.message", "search_read", domain, ["body"]) == []
+        except RpcError as error:
+            assert error.name in REFUSED
+        followers = client.call(
+            "mail.followers", "search_read", [["res_model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]]], ["id"]
+        )
+        assert followers == []
+        try:
+            found = client.call(
+                "ir.attachment",
+                "search_read",
+                [["res_model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]]],
+                ["name"],
+            )
+            assert found == []
+        except RpcError as error:
+            assert error.name in REFUSED
+        try:
+            found = client.call(
+                "mail.activity",
+                "search_read",
+                [["res_model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]]],
+                ["summary"],
+            )
+            assert found == []
+        except RpcError as error:
+            assert error.name in REFUSED
+    # the chatter's own route (the web client's): the messages of someone else's client do not come
+    result = m1._call("/mail/thread/messages", {"thread_model": "vip.dossier", "thread_id": foreign["id"], "limit": 30})
+    assert result["messages"] == []
+    assert "mail.message" not in result["data"] or result["data"]["mail.message"] == []
+
+
+def test_shared_models_and_images(users, foreign, server, login):
+    emp = users["employee"]
+    [partner] = emp.call("res.partner", "read", [foreign["partner_id"][0]], [])
+    assert "vip" not in " ".join(k for k, v in partner.items() if v).lower()
+    # give the client a photo (as the administrator), then try the image route
+    photo = base64.b64encode((ROOT / "vip_dossier" / "static" / "description" / "icon.png").read_bytes()).decode()
+    login("admin").call("vip.dossier", "write", [foreign["id"]], {"image_1920": photo})
+    url = f"{server}/web/image/vip.dossier/{foreign['id']}/image_128"
+    own = users["manager2"].session.get(url, timeout=30)
+    other = users["manager1"].session.get(url, timeout=30)
+    assert own.status_code == 200 and own.headers["Content-Type"].startswith("image/")
+    assert other.content != own.content, "someone else gets the placeholder, never the client's photo"
+
+
+def test_manager_cannot_reassign(users, foreign):
+    m1 = users["manager1"]
+    own = m1.call("vip.dossier", "search", [["user_id", "=", m1.uid]], limit=1)
+    refused(m1.call, "vip.dossier", "write", own, {"user_id": users["manager2"].uid})

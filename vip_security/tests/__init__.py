@@ -1,0 +1,6 @@
+from . import test_vip_module_graph
+from . import test_vip_access_matrix
+from . import test_vip_channels
+from . import test_vip_access_log
+from . import test_vip_handover
+from . import test_vip_emergency

@@ -1,0 +1,50 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from odoo.tests import new_test_user
+
+from odoo.addons.vip_dossier.tests.common import VipCase
+
+
+class VipSecurityCase(VipCase):
+    """Two managers with a client each, every other role, and a full dossier each."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.emergency = new_test_user(cls.env, "vip_t_emergency", groups="vip_security.group_vip_emergency")
+        cls.deputy = new_test_user(cls.env, "vip_t_deputy", groups="vip_dossier.group_vip_manager", name="Deputy")
+        cls.dossier.deputy_id = cls.deputy
+        cls.other_dossier = cls.env["vip.dossier"].create(
+            {"name": "Other Client", "user_id": cls.manager2.id, "client_ref": "T-0002"}
+        )
+        cls.records = cls._make_records(cls.dossier)
+        cls.other_records = cls._make_records(cls.other_dossier)
+
+    @classmethod
+    def _make_records(cls, dossier):
+        relative = cls.env["vip.relative"].create(
+            {"dossier_id": dossier.id, "relation_type_id": cls.spouse.id, "first_name": f"Spouse of {dossier.name}"}
+        )
+        return {
+            "vip.dossier": dossier,
+            "vip.relative": relative,
+            "vip.preference": cls.env["vip.preference"].create(
+                {"dossier_id": dossier.id, "category_id": cls.gifts.id, "value": f"Tea for {dossier.name}"}
+            ),
+            "vip.trusted.person": cls.env["vip.trusted.person"].create(
+                {"dossier_id": dossier.id, "name": "Lawyer", "scope": "All", "valid_from": date(2025, 1, 1)}
+            ),
+            "vip.interaction": cls.env["vip.interaction"].create({"dossier_id": dossier.id, "subject": "Call"}),
+            "vip.operation": cls.env["vip.operation"].create(
+                {"dossier_id": dossier.id, "date": date(2025, 1, 1), "operation_type": "fee", "amount": 5}
+            ),
+            "vip.income": cls.env["vip.income"].create(
+                {"dossier_id": dossier.id, "date": date(2025, 1, 1), "product_line": "fees", "amount": 7}
+            ),
+        }
+
+    def fresh(self):
+        """Make the database answer, not the cache."""
+        self.env.flush_all()
+        self.env.invalidate_all()

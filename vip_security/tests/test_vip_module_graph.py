@@ -1,0 +1,41 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Installing VIP data never leaves it readable by the wrong people.
+
+vip_dossier ships no access list at all: until vip_security is installed,
+only the superuser reads VIP data (fail closed). vip_security is
+auto-installed with vip_dossier, so the policy always comes with the data.
+"""
+
+from odoo.modules.module import get_manifest
+from odoo.tests.common import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestVipModuleGraph(TransactionCase):
+    def test_security_is_auto_installed_with_the_dossier(self):
+        manifest = get_manifest("vip_security")
+        self.assertTrue(manifest["auto_install"])
+        self.assertEqual(manifest["depends"], ["vip_dossier"])
+        module = self.env["ir.module.module"].search([("name", "=", "vip_security")])
+        self.assertEqual(module.state, "installed")
+        self.assertTrue(module.auto_install)
+
+    def test_dossier_alone_grants_nothing(self):
+        """Every access list and rule on VIP models comes from vip_security."""
+        vip_models = self.env["ir.model"].search([("model", "=like", "vip.%")])
+        accesses = self.env["ir.model.access"].search([("model_id", "in", vip_models.ids)])
+        rules = self.env["ir.rule"].search([("model_id", "in", vip_models.ids)])
+        self.assertTrue(accesses and rules)
+        for records in (accesses, rules):
+            for record, xmlid in records.get_external_id().items():
+                with self.subTest(model=records._name, record=record):
+                    self.assertTrue(xmlid.startswith("vip_security."), xmlid)
+        self.assertFalse(accesses.filtered(lambda a: not a.group_id), "no access list open to everyone")
+        everyone = (
+            self.env.ref("base.group_user") | self.env.ref("base.group_portal") | self.env.ref("base.group_public")
+        )
+        self.assertFalse(accesses.filtered(lambda a: a.group_id in everyone))
+
+    def test_dossier_manifest_has_no_access_file(self):
+        manifest = get_manifest("vip_dossier")
+        self.assertFalse([f for f in manifest["data"] if "access" in f])

@@ -1,0 +1,70 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+MIN_REASON_LENGTH = 15
+
+
+class VipEmergencyWizard(models.TransientModel):
+    """Break-glass: open one client one is not assigned to, with a reason."""
+
+    _name = "vip.emergency.wizard"
+    _description = "VIP Emergency Access"
+
+    client_ref = fields.Char(
+        string="Client ID", required=True, help="The client's exact ID in the core banking system."
+    )
+    reason = fields.Text(required=True, help="Why the client must be opened now; supervisors read it.")
+    hours = fields.Selection(
+        [("1", "1 hour"), ("4", "4 hours"), ("8", "8 hours")], string="For", required=True, default="1"
+    )
+
+    def action_open(self):
+        self.ensure_one()
+        reason = (self.reason or "").strip()
+        if len(reason) < MIN_REASON_LENGTH:
+            raise UserError(
+                self.env._(
+                    "Give the reason in a full sentence (at least %(count)s characters).", count=MIN_REASON_LENGTH
+                )
+            )
+        # sudo: the user cannot see the client yet. Only an exact client ID is
+        # matched (no browsing), and the access is logged and reported below.
+        dossier = self.env["vip.dossier"].sudo().search([("client_ref", "=", (self.client_ref or "").strip())], limit=1)
+        if not dossier:
+            raise UserError(self.env._("No client has the ID %(ref)s.", ref=self.client_ref))
+        now = fields.Datetime.now()
+        until = now + timedelta(hours=int(self.hours))
+        # sudo: grants are created by this wizard only (no create right on the model)
+        self.env["vip.access.grant"].sudo().create(
+            {"user_id": self.env.uid, "dossier_id": dossier.id, "reason": reason, "date_start": now, "date_end": until}
+        )
+        self.env["vip.access.log"]._log(dossier, event="emergency", note=reason[:200])
+        supervisors = self.env.ref("vip_dossier.group_vip_supervisor").users.filtered("active")
+        body = Markup("<p>%s</p><p>%s</p>") % (
+            self.env._(
+                "Emergency access to this client by %(user)s until %(until)s.",
+                user=self.env.user.name,
+                until=fields.Datetime.to_string(until),
+            ),
+            reason,
+        )
+        # sudo: the user may not post on the client; the note tells supervisors
+        dossier.sudo().message_post(
+            body=body,
+            message_type="notification",
+            subtype_xmlid="mail.mt_note",
+            partner_ids=supervisors.partner_id.ids,
+            author_id=self.env.user.partner_id.id,
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "vip.dossier",
+            "res_id": dossier.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
