@@ -1,0 +1,133 @@
+"""What logging a dossier opening costs: our access log against OCA auditlog's read logging.
+
+Run with `make bench` (or `tools/vipdesk bench bench/bench_access_log.py`), after
+bench_row_rules.py has filled the benchmark database (100k dossiers).
+
+Side by side in one run, as a VIP manager, median of repeated calls with the
+ORM cache cleared before each:
+  * opening a dossier form (web_read of one record, as the web client asks);
+  * one page of the client list (web_search_read, 80 rows);
+each without logging, with vip_security's access log, and with an auditlog
+rule logging reads on vip.dossier (our log switched off for that case).
+Results go to docs/bench_access_log.md.
+"""
+
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import datetime
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+DB = os.environ.get("VIP_BENCH_DB", "vip_bench")
+RUNS = int(os.environ.get("VIP_BENCH_RUNS", 30))
+OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "bench_access_log.md")
+
+FORM_SPEC = {
+    "name": {},
+    "last_name": {},
+    "first_name": {},
+    "patronymic": {},
+    "formal_address": {},
+    "tier_id": {"fields": {"display_name": {}}},
+    "state": {},
+    "user_id": {"fields": {"display_name": {}}},
+    "deputy_id": {"fields": {"display_name": {}}},
+    "client_ref": {},
+    "income_12m": {},
+    "income_ytd": {},
+    "completeness": {},
+    "relative_ids": {"fields": {"name": {}, "birth_date": {}, "consent_state": {}}},
+    "interaction_ids": {"fields": {"subject": {}, "date": {}, "channel": {}}},
+}
+LIST_SPEC = {"name": {}, "tier_id": {"fields": {"display_name": {}}}, "user_id": {"fields": {"display_name": {}}}}
+
+
+def median_cost(env, call):
+    timings, queries = [], 0
+    for i in range(RUNS + 2):
+        env.invalidate_all()
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        call()
+        elapsed = time.perf_counter() - start
+        if i >= 2:
+            timings.append(elapsed)
+            queries = env.cr.sql_log_count - before
+    return statistics.median(timings) * 1000, queries
+
+
+def main():
+    odoo.tools.config.parse_config(sys.argv[1:])
+    registry = odoo.modules.registry.Registry(DB)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
+        manager = env["res.users"].search([("login", "=", "bench_manager_151")])
+        if not manager:
+            sys.exit("run bench/bench_row_rules.py first: it fills the benchmark database")
+        Dossier = env["vip.dossier"].with_user(manager)
+        dossier = Dossier.search([], limit=1)
+        quiet = Dossier.with_context(vip_no_access_log=True)
+
+        def form(records):
+            return lambda: records.browse(dossier.id).web_read(FORM_SPEC)
+
+        def page(records):
+            return lambda: records.web_search_read([], LIST_SPEC, limit=80, count_limit=10001)
+
+        results = {
+            "open a dossier, no log": median_cost(env, form(quiet)),
+            "open a dossier, vip_security access log": median_cost(env, form(Dossier)),
+            "list page (80 rows), no log": median_cost(env, page(quiet)),
+        }
+        rule = env["auditlog.rule"].create(
+            {
+                "name": "bench: vip.dossier reads",
+                "model_id": env["ir.model"]._get_id("vip.dossier"),
+                "log_read": True,
+                "log_write": False,
+                "log_create": False,
+                "log_unlink": False,
+                "log_type": "fast",
+            }
+        )
+        rule.subscribe()
+        log_rows = env["auditlog.log"].search_count([])
+        results["open a dossier, auditlog read rule"] = median_cost(env, form(quiet))
+        results["list page (80 rows), auditlog read rule"] = median_cost(env, page(quiet))
+        written = env["auditlog.log"].search_count([]) - log_rows
+        rule.unsubscribe()
+        cr.rollback()
+    base_form = results["open a dossier, no log"]
+    base_list = results["list page (80 rows), no log"]
+    lines = [
+        "# Logging a dossier opening: our access log against OCA auditlog",
+        "",
+        f"Measured {datetime.now():%Y-%m-%d %H:%M} on {platform.node()} ({os.cpu_count()} cores) by "
+        f"`bench/bench_access_log.py`, as a VIP manager on the 100k-dossier benchmark database; "
+        f"median of {RUNS} calls, ORM cache cleared before each.",
+        "",
+        "| what | median ms | SQL queries | × no log |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for label, (ms, queries) in results.items():
+        base = base_form if label.startswith("open") else base_list
+        lines.append(f"| {label} | {ms:.1f} | {queries} | {ms / base[0]:.2f} |")
+    lines += [
+        "",
+        f"auditlog wrote {written} log records during its {2 * (RUNS + 2)} measured calls: it logs every "
+        "`read`, so a list page logs each of its 80 rows, and each opening stores the values read. "
+        "vip_security logs only form openings (one INSERT, pinned by `assertQueryCount` in its tests) and "
+        "keeps auditlog out of the read path; auditlog remains a fit for auditing writes, not reads.",
+        "",
+    ]
+    with open(OUT, "w") as handle:
+        handle.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
