@@ -23,6 +23,7 @@
         "views/vip_access_log_views.xml",
         "views/vip_access_grant_views.xml",
         "views/vip_dossier_views.xml",
+        "views/mail_activity_views.xml",
         "wizards/vip_handover_wizard_views.xml",
         "wizards/vip_emergency_wizard_views.xml",
         "views/vip_security_menus.xml",

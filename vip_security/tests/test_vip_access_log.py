@@ -67,3 +67,54 @@ class TestVipAccessLog(VipSecurityCase):
         self.env.invalidate_all()
         with self.assertQueryCount(11):
             dossier.web_read(FORM_SPEC)
+
+    def test_opening_costs_constant_queries(self):
+        """≤ 40 queries to open a dossier, whatever the number of relatives, operations or interactions."""
+        spec = dict(
+            FORM_SPEC,
+            preference_ids={"fields": {"value": {}, "category_id": {"fields": {"display_name": {}}}}},
+            trusted_person_ids={"fields": {"name": {}, "state": {}}},
+            relative_count={},
+            interaction_count={},
+            operation_count={},
+            last_interaction_date={},
+            income_ytd={},
+            activity_ids={"fields": {"summary": {}}},
+        )
+        small = self.env["vip.dossier"].create({"name": "Small Family", "user_id": self.manager.id})
+        big = self.env["vip.dossier"].create({"name": "Big Family", "user_id": self.manager.id})
+        for dossier, n in ((small, 1), (big, 40)):
+            self.env["vip.relative"].create(
+                [
+                    {"dossier_id": dossier.id, "relation_type_id": self.spouse.id, "first_name": f"R{i}"}
+                    for i in range(n)
+                ]
+            )
+            self.env["vip.preference"].create(
+                [{"dossier_id": dossier.id, "category_id": self.gifts.id, "value": f"P{i}"} for i in range(n)]
+            )
+            self.env["vip.trusted.person"].create(
+                [
+                    {"dossier_id": dossier.id, "name": f"T{i}", "scope": "All", "valid_from": "2025-01-01"}
+                    for i in range(n)
+                ]
+            )
+            self.env["vip.interaction"].create([{"dossier_id": dossier.id, "subject": f"Call {i}"} for i in range(n)])
+            self.env["vip.operation"].create(
+                [
+                    {"dossier_id": dossier.id, "date": "2025-01-01", "operation_type": "fee", "amount": i + 1}
+                    for i in range(n * 10)
+                ]
+            )
+            for i in range(n):
+                dossier.activity_schedule("mail.mail_activity_data_call", summary=f"A{i}", user_id=self.manager.id)
+        counts = []
+        for dossier in (small, big):
+            dossier = dossier.with_user(self.manager)
+            dossier.web_read(spec)  # warm the rule and access caches
+            self.fresh()
+            before = self.env.cr.sql_log_count
+            dossier.web_read(spec)
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[0], counts[1], "the cost does not grow with the dossier")
+        self.assertLessEqual(counts[1], 40)
