@@ -1,0 +1,6 @@
+from . import models
+
+
+def post_init_hook(env):
+    """Key dates of the dossiers that existed before this module."""
+    env["vip.dossier"].with_context(active_test=False).search([])._sync_key_dates()

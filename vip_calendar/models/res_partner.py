@@ -1,0 +1,14 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"founding_date", "industry_id"} & set(vals):
+            # sudo: the company's card is edited by anyone; its clients' key dates must follow
+            dossiers = self.env["vip.dossier"].sudo().search([("employer_id", "in", self.ids)])
+            dossiers._sync_key_dates()
+        return res

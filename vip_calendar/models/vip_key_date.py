@@ -1,0 +1,272 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+from datetime import datetime, timedelta
+
+import pytz
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from .vip_key_date_type import GREETING_CHANNELS
+from .vip_professional_holiday import next_anniversary
+
+_logger = logging.getLogger(__name__)
+
+# the earliest and latest "today" on Earth (UTC-12 … UTC+14), around UTC's
+TZ_SLACK = timedelta(days=1)
+
+
+class VipKeyDate(models.Model):
+    """A date worth a call: a birthday, an anniversary, a professional holiday, an expiry.
+
+    The next occurrence is stored and indexed, and so is the day its reminder
+    is due (``reminder_date``): the daily run finds what is due with an index
+    scan, never by walking every date.
+    """
+
+    _name = "vip.key.date"
+    _description = "VIP Key Date"
+    _order = "next_date, id"
+
+    dossier_id = fields.Many2one("vip.dossier", string="Client", required=True, ondelete="cascade", index=True)
+    type_id = fields.Many2one("vip.key.date.type", string="Occasion", required=True, ondelete="restrict")
+    relative_id = fields.Many2one(
+        "vip.relative",
+        ondelete="cascade",
+        index="btree_not_null",
+        domain="[('dossier_id', '=', dossier_id)]",
+        help="The relative the date concerns; empty for the client.",
+    )
+    holiday_id = fields.Many2one("vip.professional.holiday", string="Professional Holiday", ondelete="cascade")
+    trusted_person_id = fields.Many2one("vip.trusted.person", ondelete="cascade", index="btree_not_null")
+    name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
+    person_name = fields.Char(string="Whose", compute="_compute_person_name")
+    base_date = fields.Date(
+        string="Date",
+        help="The original date: the birth date, the wedding, the founding of the employer. Empty for holidays.",
+    )
+    yearly = fields.Boolean(related="type_id.yearly")
+    next_date = fields.Date(
+        string="Next Occurrence",
+        compute="_compute_next_date",
+        store=True,
+        index=True,
+        help="Moved to the following year by the daily run once the date has passed.",
+    )
+    lead_days = fields.Integer(
+        string="Remind Days Ahead",
+        compute="_compute_lead_days",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    reminder_date = fields.Date(compute="_compute_reminder_date", store=True, string="Remind On")
+    channel = fields.Selection(
+        GREETING_CHANNELS, string="Greeting Channel", compute="_compute_channel", store=True, readonly=False
+    )
+    source = fields.Selection(
+        [("auto", "From the dossier"), ("manual", "Entered by hand")], default="manual", required=True, readonly=True
+    )
+    note = fields.Text()
+    active = fields.Boolean(default=True)
+    user_id = fields.Many2one(related="dossier_id.user_id", string="Manager")
+    reminder_ids = fields.One2many("vip.key.date.reminder", "key_date_id", string="Reminders")
+
+    _sql_constraints = [
+        ("lead_days_positive", "CHECK(lead_days >= 0)", "The reminder cannot come after the date."),
+    ]
+
+    def init(self):
+        # the daily run: "what is due?" is a range scan on this partial index
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS vip_key_date_due_idx ON vip_key_date (reminder_date) "
+                "WHERE active AND reminder_date IS NOT NULL"
+            )
+        )
+        # one automatic key date per occasion and person, whatever the synchronisation does
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS vip_key_date_auto_uniq ON vip_key_date "
+                "(dossier_id, type_id, COALESCE(relative_id, 0), COALESCE(holiday_id, 0), "
+                "COALESCE(trusted_person_id, 0)) WHERE source = 'auto'"
+            )
+        )
+
+    @api.depends("type_id", "holiday_id", "relative_id", "trusted_person_id")
+    def _compute_name(self):
+        for key_date in self:
+            if key_date.holiday_id:
+                key_date.name = key_date.holiday_id.name
+            elif key_date.type_id and not key_date.name:
+                key_date.name = key_date.type_id.name
+
+    @api.depends("relative_id", "trusted_person_id", "dossier_id")
+    def _compute_person_name(self):
+        for key_date in self:
+            person = key_date.relative_id or key_date.trusted_person_id or key_date.dossier_id
+            key_date.person_name = person.name
+
+    @api.depends("type_id")
+    def _compute_lead_days(self):
+        for key_date in self:
+            key_date.lead_days = key_date.type_id.lead_days
+
+    @api.depends("type_id")
+    def _compute_channel(self):
+        for key_date in self:
+            if not key_date.channel:
+                key_date.channel = key_date.type_id.channel
+
+    @api.depends(
+        "base_date",
+        "type_id.yearly",
+        "holiday_id.rule",
+        "holiday_id.month",
+        "holiday_id.day",
+        "holiday_id.weekday",
+        "holiday_id.week",
+    )
+    def _compute_next_date(self):
+        today = fields.Date.context_today(self) - TZ_SLACK
+        for key_date in self:
+            key_date.next_date = key_date._next_occurrence(today)
+
+    @api.depends("next_date", "lead_days")
+    def _compute_reminder_date(self):
+        for key_date in self:
+            key_date.reminder_date = key_date.next_date and key_date.next_date - timedelta(days=key_date.lead_days)
+
+    def _next_occurrence(self, today):
+        """The first occurrence on or after ``today`` (False once a one-off date has passed)."""
+        self.ensure_one()
+        if self.holiday_id:
+            return self.holiday_id._next_occurrence(today)
+        if not self.base_date:
+            return False
+        if not self.type_id.yearly:
+            return self.base_date if self.base_date >= today else False
+        return next_anniversary(self.base_date, today, self.dossier_id.company_id.vip_feb29_policy)
+
+    @api.constrains("base_date", "holiday_id")
+    def _check_date(self):
+        for key_date in self:
+            if not key_date.base_date and not key_date.holiday_id:
+                raise ValidationError(self.env._("A key date needs a date."))
+
+    @api.constrains("relative_id", "dossier_id")
+    def _check_relative(self):
+        for key_date in self.filtered("relative_id"):
+            if key_date.relative_id.dossier_id != key_date.dossier_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(relative)s is not a relative of %(client)s.",
+                        relative=key_date.relative_id.name,
+                        client=key_date.dossier_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        moved = self.browse()
+        if {"base_date", "lead_days", "holiday_id"} & set(vals):
+            moved = self.filtered(lambda k: k.reminder_ids.filtered("pending"))
+            old = {k.id: k.next_date for k in moved}
+        res = super().write(vals)
+        if moved:
+            # the pending task follows the date: drop it, the next run creates the right one
+            changed = moved.filtered(lambda k: k.next_date != old[k.id])
+            changed.reminder_ids.filtered("pending")._cancel()
+        return res
+
+    def unlink(self):
+        # no orphan: pending tasks and events of deleted dates go with them
+        self.reminder_ids.filtered("pending")._cancel()
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # the daily run
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_create_reminders(self, batch_size=500):
+        """One batch: roll passed dates forward, then remind what is due.
+
+        Called again by the cron runner while ``remaining`` is not zero; each
+        call commits as a whole, so a run killed midway loses nothing and
+        creates nothing twice (the reminder's unique key settles races).
+        """
+        today_utc = fields.Date.context_today(self.with_context(tz="UTC"))
+        self._roll_forward(today_utc - TZ_SLACK)
+        due = self._due_candidates(today_utc + TZ_SLACK, batch_size + 1)
+        batch, more = due[:batch_size], len(due) > batch_size
+        done = self.env["vip.key.date.reminder"]._create_for(batch)
+        remaining = len(self._due_candidates(today_utc + TZ_SLACK, batch_size + 1)) if more else 0
+        self.env["ir.cron"]._notify_progress(done=len(done) or len(batch), remaining=remaining)
+        return done
+
+    @api.model
+    def _roll_forward(self, before):
+        passed = self.search([("next_date", "<", before), ("active", "=", True)])
+        if passed:
+            passed._compute_next_date()
+            passed.flush_recordset(["next_date", "reminder_date"])
+        return passed
+
+    @api.model
+    def _due_candidates(self, horizon, limit):
+        """Active key dates whose reminder is due by ``horizon`` and not yet created."""
+        self.env["vip.key.date.reminder"].flush_model()
+        self.flush_model(["reminder_date", "next_date", "active", "dossier_id"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT kd.id
+                  FROM vip_key_date kd
+                  JOIN vip_dossier d ON d.id = kd.dossier_id
+                 WHERE kd.active AND kd.reminder_date IS NOT NULL AND kd.reminder_date <= %(horizon)s
+                   AND d.active AND d.state != 'closed'
+                   AND NOT EXISTS (
+                        SELECT 1 FROM vip_key_date_reminder r
+                         WHERE r.key_date_id = kd.id AND r.occurrence_date = kd.next_date)
+                 ORDER BY kd.reminder_date, kd.id
+                 LIMIT %(limit)s
+                """,
+                horizon=horizon,
+                limit=limit,
+            )
+        )
+        return self.browse(row[0] for row in rows)
+
+    def _responsible(self):
+        """Who gets the task: the manager, or the deputy when the manager is away."""
+        self.ensure_one()
+        manager, deputy = self.dossier_id.user_id, self.dossier_id.deputy_id
+        if manager and manager.active and not manager.vip_absent:
+            return manager
+        if deputy and deputy.active and not deputy.vip_absent:
+            return deputy
+        return manager if manager and manager.active else self.env["res.users"]
+
+    def _today_for(self, user):
+        tz = pytz.timezone(user.tz or "UTC")
+        return datetime.now(tz).date()
+
+    def _may_contact(self):
+        """152-FZ: nobody is contacted without a valid consent (a relative also agrees to be contacted)."""
+        self.ensure_one()
+        return (self.relative_id or self.dossier_id).contact_allowed
+
+    def _task_note(self):
+        """The greeting script of the service standard, and the person's preferences worth a gift."""
+        self.ensure_one()
+        parts = [self.type_id.greeting_script or ""]
+        person = self.relative_id or self.dossier_id
+        preferences = person.preference_ids.filtered(lambda p: p.category_id.is_gift_idea)
+        if preferences:
+            items = Markup("").join(Markup("<li>%s: %s</li>") % (p.category_id.name, p.value) for p in preferences)
+            parts.append(Markup("<p>%s</p><ul>%s</ul>") % (self.env._("Gift ideas:"), items))
+        if self.note:
+            parts.append(Markup("<p>%s</p>") % escape(self.note))
+        return Markup("").join(Markup(p) if isinstance(p, str) else p for p in parts)

@@ -1,0 +1,158 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+OUTCOMES = [
+    ("done", "Congratulated"),
+    ("unreachable", "Unreachable"),
+    ("declined", "Declined"),
+    ("rescheduled", "Rescheduled"),
+]
+
+
+class VipKeyDateReminder(models.Model):
+    """One occurrence of a key date, reminded once: its task and its calendar event.
+
+    The pair (key date, occurrence) is unique in the database: however many
+    runs or workers reach the same occurrence, one reminder exists.
+    """
+
+    _name = "vip.key.date.reminder"
+    _description = "VIP Key Date Reminder"
+    _order = "occurrence_date desc, id desc"
+    _rec_name = "key_date_id"
+
+    key_date_id = fields.Many2one("vip.key.date", required=True, ondelete="cascade", index=True)
+    occurrence_date = fields.Date(string="Date", required=True)
+    dossier_id = fields.Many2one("vip.dossier", string="Client", required=True, ondelete="cascade", index=True)
+    user_id = fields.Many2one("res.users", string="Assigned To", index=True)
+    state = fields.Selection(
+        [("open", "Open"), ("skipped", "Skipped"), ("cancelled", "Cancelled")],
+        default="open",
+        required=True,
+    )
+    skip_reason = fields.Selection(
+        [("consent", "No consent to be contacted"), ("manager", "No active manager")],
+    )
+    activity_id = fields.Many2one("mail.activity", ondelete="set null", index="btree_not_null")
+    event_id = fields.Many2one("calendar.event", ondelete="set null", index="btree_not_null")
+    pending = fields.Boolean(compute="_compute_pending", help="Its task is still open.")
+    outcome = fields.Selection(OUTCOMES)
+
+    _sql_constraints = [
+        (
+            "occurrence_uniq",
+            "unique(key_date_id, occurrence_date)",
+            "This occurrence of the key date has been reminded already.",
+        ),
+    ]
+
+    @api.depends("activity_id", "state")
+    def _compute_pending(self):
+        for reminder in self:
+            reminder.pending = reminder.state == "open" and bool(reminder.activity_id)
+
+    def _cancel(self):
+        """Drop the open task and the event of reminders whose date moved or went away."""
+        # sudo: the task and the private event are the manager's; whoever changes
+        # the client's dates (manager, deputy, administrator) must be able to clear them
+        self.activity_id.sudo().unlink()
+        self.event_id.sudo().with_context(no_mail_to_attendees=True).unlink()
+        self.write({"state": "cancelled"})
+
+    @api.model
+    def _create_for(self, key_dates):
+        """Remind ``key_dates`` that are due in their manager's time zone; return the new reminders."""
+        rows = []
+        for key_date in key_dates:
+            user = key_date._responsible()
+            if user and key_date.reminder_date > key_date._today_for(user):
+                continue  # not yet due where the manager is
+            reason = False if user else "manager"
+            if user and not key_date._may_contact():
+                reason = "consent"
+            rows.append((key_date, user, reason))
+        if not rows:
+            return self
+        inserted = self._insert(rows)
+        new = self.browse(inserted)
+        to_remind = new.filtered(lambda r: r.state == "open")
+        to_remind._create_tasks()
+        return new
+
+    def _insert(self, rows):
+        """INSERT … ON CONFLICT DO NOTHING: only the first to reach an occurrence creates it."""
+        uid = self.env.uid
+        values = SQL(", ").join(
+            SQL(
+                "(%s, %s, %s, %s, %s, %s, %s, now() at time zone 'UTC', %s, now() at time zone 'UTC')",
+                key_date.id,
+                key_date.next_date,
+                key_date.dossier_id.id,
+                user.id or None,
+                "skipped" if reason else "open",
+                reason or None,
+                uid,
+                uid,
+            )
+            for key_date, user, reason in rows
+        )
+        result = self.env.execute_query(
+            SQL(
+                """
+                INSERT INTO vip_key_date_reminder
+                       (key_date_id, occurrence_date, dossier_id, user_id, state, skip_reason,
+                        create_uid, create_date, write_uid, write_date)
+                VALUES %s
+                ON CONFLICT (key_date_id, occurrence_date) DO NOTHING
+                RETURNING id
+                """,
+                values,
+            )
+        )
+        return [row[0] for row in result]
+
+    def _create_tasks(self):
+        """One activity on the client and one private all-day event on the manager's calendar, per reminder."""
+        if not self:
+            return
+        model_id = self.env["ir.model"]._get_id("vip.dossier")
+        activity_vals, event_vals = [], []
+        for reminder in self:
+            key_date = reminder.key_date_id
+            title = self.env._("%(occasion)s: %(person)s", occasion=key_date.name, person=key_date.person_name)
+            activity_vals.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": reminder.dossier_id.id,
+                    "activity_type_id": key_date.type_id.activity_type_id.id,
+                    "summary": title,
+                    "note": key_date._task_note(),
+                    "date_deadline": reminder.occurrence_date,
+                    "user_id": reminder.user_id.id,
+                }
+            )
+            event_vals.append(
+                {
+                    "name": title,
+                    "start_date": reminder.occurrence_date,
+                    "stop_date": reminder.occurrence_date,
+                    "allday": True,
+                    "privacy": "private",
+                    "show_as": "free",
+                    "user_id": reminder.user_id.id,
+                    "partner_ids": [(6, 0, reminder.user_id.partner_id.ids)],
+                    "res_model_id": model_id,
+                    "res_id": reminder.dossier_id.id,
+                    "alarm_ids": [(6, 0, [])],
+                }
+            )
+        # the morning digest tells managers about their tasks: no mail per task or event
+        activities = self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
+        events = (
+            self.env["calendar.event"]
+            .with_context(no_mail_to_attendees=True, dont_notify=True, mail_create_nolog=True)
+            .create(event_vals)
+        )
+        for reminder, activity, event in zip(self, activities, events, strict=True):
+            reminder.write({"activity_id": activity.id, "event_id": event.id})

@@ -1,0 +1,223 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, datetime, timedelta
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo.tests.common import tagged
+from odoo.tools import mute_logger
+
+from .common import VipCalendarCase
+
+START = date(2026, 6, 1)
+
+
+@tagged("post_install", "-at_install")
+class TestVipKeyDateCron(VipCalendarCase):
+    """The daily run, stepped day by day under freeze_time."""
+
+    def step(self, day, hour=6, dossiers=None):
+        """Run the cron at ``hour`` UTC on ``day``; return the reminders it created for ``dossiers``.
+
+        The database may hold other (demo) clients: their reminders are left out.
+        """
+        with freeze_time(datetime.combine(day, datetime.min.time()) + timedelta(hours=hour)):
+            created = self.run_cron()
+        dossiers = dossiers or self.dossier
+        return created.filtered(lambda r: r.dossier_id in dossiers)
+
+    def test_one_reminder_lead_days_ahead_then_next_year(self):
+        # birthday 20 June, reminded 7 days ahead: on 13 June, once
+        created_on = {}
+        for offset in range(30):
+            day = START + timedelta(days=offset)
+            new = self.step(day)
+            if new:
+                created_on[day] = new
+        self.assertEqual(list(created_on), [date(2026, 6, 13)])
+        [reminder] = created_on[date(2026, 6, 13)]
+        self.assertEqual(reminder.occurrence_date, date(2026, 6, 20))
+        self.assertEqual(reminder.user_id, self.manager)
+        activity = reminder.activity_id
+        self.assertEqual((activity.res_model, activity.res_id), ("vip.dossier", self.dossier.id))
+        self.assertEqual(activity.user_id, self.manager)
+        self.assertEqual(activity.date_deadline, date(2026, 6, 20))
+        self.assertEqual(activity.activity_type_id, self.birthday.activity_type_id)
+        self.assertIn(self.dossier.name, activity.summary)
+        event = reminder.event_id
+        self.assertEqual(event.privacy, "private")
+        self.assertEqual(event.user_id, self.manager)
+        self.assertEqual(event.partner_ids, self.manager.partner_id)
+        self.assertTrue(event.allday)
+        self.assertEqual(event.start_date, date(2026, 6, 20))
+        # the date passed: it rolls over to next year
+        key_date = reminder.key_date_id
+        self.assertEqual(key_date.next_date, date(2027, 6, 20))
+        self.assertEqual(key_date.reminder_date, date(2027, 6, 13))
+
+    def test_gift_ideas_in_the_task(self):
+        with self.at(START):
+            self.env["vip.preference"].create(
+                {"dossier_id": self.dossier.id, "category_id": self.gifts.id, "value": "Single malt whisky"}
+            )
+        [reminder] = self.step(date(2026, 6, 13))
+        self.assertIn("Single malt whisky", reminder.activity_id.note)
+
+    def test_year_end(self):
+        with self.at("2026-12-20"):
+            self.dossier.birth_date = "1970-01-03"
+        created = {}
+        for offset in range(20):
+            day = date(2026, 12, 20) + timedelta(days=offset)
+            if new := self.step(day):
+                created[day] = new
+        self.assertEqual(list(created), [date(2026, 12, 27)])
+        self.assertEqual(created[date(2026, 12, 27)].occurrence_date, date(2027, 1, 3))
+
+    def test_29_february(self):
+        with self.at("2027-02-01"):
+            self.dossier.birth_date = "2000-02-29"
+        key_date = self.KeyDate.search([("dossier_id", "=", self.dossier.id), ("type_id", "=", self.birthday.id)])
+        with freeze_time("2027-02-01"):
+            key_date._compute_next_date()
+            self.assertEqual(key_date.next_date, date(2027, 2, 28), "28 February by default")
+            self.env.company.vip_feb29_policy = "mar1"
+            key_date._compute_next_date()
+            self.assertEqual(key_date.next_date, date(2027, 3, 1))
+        with freeze_time("2028-02-01"):
+            key_date._compute_next_date()
+            self.assertEqual(key_date.next_date, date(2028, 2, 29), "a leap year keeps the real date")
+        self.env.company.vip_feb29_policy = "feb28"
+        with freeze_time("2027-02-01"):
+            key_date._compute_next_date()
+        created = {}
+        for offset in range(40):
+            day = date(2027, 2, 10) + timedelta(days=offset)
+            if new := self.step(day):
+                created[day] = new
+        self.assertEqual(list(created), [date(2027, 2, 21)])
+        self.assertEqual(created[date(2027, 2, 21)].occurrence_date, date(2027, 2, 28))
+
+    def test_managers_far_from_utc(self):
+        """Reminders come on the manager's own day: UTC+10 is early, UTC-5 late."""
+        self.manager.tz = "Asia/Vladivostok"  # UTC+10
+        with self.at(START):
+            far_west = self.env["vip.dossier"].create(
+                {
+                    "name": "West Client",
+                    "user_id": self.manager2.id,
+                    "birth_date": "1980-06-20",
+                    "consent_date": "2020-01-01",
+                }
+            )
+        self.manager2.tz = "America/Bogota"  # UTC-5
+        # 12 June 15:00 UTC: already 13 June in Vladivostok, still 12 June in Bogotá
+        both = self.dossier | far_west
+        new = self.step(date(2026, 6, 12), hour=15, dossiers=both)
+        self.assertEqual(new.dossier_id, self.dossier)
+        # 13 June 04:00 UTC: 12 June 23:00 in Bogotá, still nothing
+        self.assertFalse(self.step(date(2026, 6, 13), hour=4, dossiers=both))
+        # 13 June 06:00 UTC: 13 June 01:00 in Bogotá
+        self.assertEqual(self.step(date(2026, 6, 13), hour=6, dossiers=both).dossier_id, far_west)
+
+    def test_absent_or_archived_manager_hands_over_to_the_deputy(self):
+        with self.at(START):
+            self.manager.vip_absent = True
+        [reminder] = self.step(date(2026, 6, 13))
+        self.assertEqual(reminder.user_id, self.deputy)
+        self.assertEqual(reminder.activity_id.user_id, self.deputy)
+        self.assertEqual(reminder.event_id.user_id, self.deputy)
+        # archived (legacy data: archiving is refused while a manager has clients)
+        self.manager.vip_absent = False
+        self.env.cr.execute("UPDATE res_users SET active = false WHERE id = %s", [self.manager.id])
+        self.env.invalidate_all()
+        with self.at(START):
+            self.dossier.write({"birth_date": "1970-06-25"})
+        [reminder] = self.step(date(2026, 6, 18))
+        self.assertEqual(reminder.user_id, self.deputy)
+
+    def test_no_consent_no_task(self):
+        with self.at(START):
+            self.dossier.consent_withdrawn_date = "2026-05-01"
+        [reminder] = self.step(date(2026, 6, 13))
+        self.assertEqual((reminder.state, reminder.skip_reason), ("skipped", "consent"))
+        self.assertFalse(reminder.activity_id)
+        self.assertFalse(self.step(date(2026, 6, 14)), "skipped once, not re-examined every run")
+
+    def test_changed_birth_date_moves_the_pending_task(self):
+        [reminder] = self.step(date(2026, 6, 13))
+        activity, event = reminder.activity_id, reminder.event_id
+        with self.at("2026-06-13"):
+            self.dossier.birth_date = "1970-06-25"
+        self.assertFalse(activity.exists(), "no orphan task")
+        self.assertFalse(event.exists(), "no orphan event")
+        self.assertEqual(reminder.state, "cancelled")
+        [moved] = self.step(date(2026, 6, 18))
+        self.assertEqual(moved.occurrence_date, date(2026, 6, 25))
+        self.assertEqual(len(self.reminders().filtered(lambda r: r.state == "open")), 1)
+
+    def test_deleted_relative_leaves_no_orphan(self):
+        with self.at(START):
+            relative = self.env["vip.relative"].create(
+                {
+                    "dossier_id": self.dossier.id,
+                    "relation_type_id": self.spouse.id,
+                    "first_name": "Ольга",
+                    "birth_date": "1975-06-15",
+                    "consent_date": "2020-01-01",
+                    "contact_consent": True,
+                }
+            )
+        new = self.step(date(2026, 6, 13))
+        mine = new.filtered(lambda r: r.key_date_id.relative_id == relative)
+        self.assertTrue(mine.activity_id)
+        activity, event = mine.activity_id, mine.event_id
+        relative.unlink()
+        self.assertFalse(activity.exists())
+        self.assertFalse(event.exists())
+        self.assertFalse(mine.exists())
+
+    def test_a_second_run_creates_nothing_twice(self):
+        first = self.step(date(2026, 6, 13))
+        self.assertTrue(first)
+        self.assertFalse(self.step(date(2026, 6, 13), hour=7))
+        # and the database refuses a duplicate even if a run raced past the check
+        key_date = first.key_date_id
+        rows = [(key_date, self.manager, False)]
+        self.assertEqual(self.Reminder._insert(rows), [], "ON CONFLICT DO NOTHING")
+
+    def test_interrupted_run_resumes_without_duplicates(self):
+        """A run killed after its first batch: the batch stays, the rest is done by the next run."""
+        with self.at(START):
+            clients = self.env["vip.dossier"].create(
+                [
+                    {
+                        "name": f"Client {i}",
+                        "user_id": self.manager.id,
+                        "birth_date": f"1980-06-{15 + i}",
+                        "consent_date": "2020-01-01",
+                    }
+                    for i in range(6)
+                ]
+            )
+        Reminder = type(self.Reminder)
+        original = Reminder._create_tasks
+        calls = []
+
+        def crash_on_second_batch(reminders):
+            calls.append(len(reminders))
+            if len(calls) == 2:
+                raise RuntimeError("worker killed")
+            return original(reminders)
+
+        with freeze_time("2026-06-16 06:00:00"), patch.object(Reminder, "_create_tasks", crash_on_second_batch):
+            with self.env.cr.savepoint():
+                self.KeyDate._cron_create_reminders(batch_size=2)  # batch 1, "committed"
+            with mute_logger("odoo.sql_db"), self.assertRaises(RuntimeError), self.env.cr.savepoint():
+                self.KeyDate._cron_create_reminders(batch_size=2)  # batch 2 dies, rolled back
+        with freeze_time("2026-06-16 06:00:00"):
+            self.run_cron(batch_size=2)
+        due = clients.filtered(lambda d: d.birth_date.day <= 23) | self.dossier
+        reminders = self.Reminder.search([("dossier_id", "in", due.ids)])
+        self.assertEqual(len(reminders), len(due), "one each, none missed, none twice")
+        self.assertEqual(len(reminders.activity_id), len(due))

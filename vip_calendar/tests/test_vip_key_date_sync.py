@@ -1,0 +1,95 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests.common import tagged
+
+from .common import VipCalendarCase
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-06-01 09:00:00")
+class TestVipKeyDateSync(VipCalendarCase):
+    def _auto(self, dossier=None, code=None):
+        domain = [("dossier_id", "=", (dossier or self.dossier).id), ("source", "=", "auto")]
+        if code:
+            domain.append(("type_id.code", "=", code))
+        return self.KeyDate.search(domain)
+
+    def test_dossier_dates_become_key_dates(self):
+        employer = self.env["res.partner"].create(
+            {
+                "name": "Bank",
+                "is_company": True,
+                "industry_id": self.env.ref("base.res_partner_industry_K").id,
+                "founding_date": "1990-09-15",
+            }
+        )
+        self.dossier.write({"client_since": "2015-07-01", "wedding_date": "1995-08-19", "employer_id": employer.id})
+        self.assertEqual(self._auto(code="birthday").next_date, date(2026, 6, 20))
+        self.assertEqual(self._auto(code="client_anniversary").next_date, date(2026, 7, 1))
+        self.assertEqual(self._auto(code="wedding").next_date, date(2026, 8, 19))
+        self.assertEqual(self._auto(code="employer_anniversary").next_date, date(2026, 9, 15))
+        holidays = self._auto(code="professional_holiday").holiday_id
+        self.assertIn(self.env.ref("vip_calendar.holiday_bankers_day"), holidays)
+        self.assertIn(self.env.ref("vip_calendar.holiday_financiers_day"), holidays)
+        self.assertNotIn(self.env.ref("vip_calendar.holiday_teachers_day"), holidays)
+        self.assertEqual(self.dossier.next_key_date, date(2026, 6, 20))
+        # the company changes industry: the holidays follow
+        employer.industry_id = self.env.ref("base.res_partner_industry_P")
+        holidays = self._auto(code="professional_holiday").holiday_id
+        self.assertEqual(holidays, self.env.ref("vip_calendar.holiday_teachers_day"))
+
+    def test_relatives_and_powers_of_attorney(self):
+        relative = self.env["vip.relative"].create(
+            {
+                "dossier_id": self.dossier.id,
+                "relation_type_id": self.spouse.id,
+                "first_name": "Ольга",
+                "birth_date": "1975-06-03",
+            }
+        )
+        key_date = self._auto(code="relative_birthday")
+        self.assertEqual((key_date.relative_id, key_date.next_date), (relative, date(2026, 6, 3)))
+        self.assertEqual(key_date.person_name, relative.name)
+        trusted = self.env["vip.trusted.person"].create(
+            {
+                "dossier_id": self.dossier.id,
+                "name": "Lawyer",
+                "scope": "All",
+                "valid_from": "2025-01-01",
+                "valid_to": "2026-07-01",
+            }
+        )
+        expiry = self._auto(code="poa_expiry")
+        self.assertEqual((expiry.trusted_person_id, expiry.next_date), (trusted, date(2026, 7, 1)))
+        trusted.valid_to = "2027-01-01"
+        self.assertEqual(expiry.next_date, date(2027, 1, 1))
+        relative.unlink()
+        self.assertFalse(self._auto(code="relative_birthday"))
+
+    def test_sync_is_idempotent(self):
+        before = self._auto()
+        self.dossier._sync_key_dates()
+        self.dossier._sync_key_dates()
+        self.assertEqual(self._auto(), before)
+
+    def test_manual_key_dates_are_kept(self):
+        custom = self.KeyDate.create(
+            {
+                "dossier_id": self.dossier.id,
+                "type_id": self.env.ref("vip_calendar.key_date_type_custom").id,
+                "name": "Daughter's graduation",
+                "base_date": "2026-06-25",
+            }
+        )
+        self.dossier._sync_key_dates()
+        self.assertTrue(custom.exists())
+        self.assertEqual(custom.next_date, date(2026, 6, 25))
+
+    def test_key_dates_follow_the_access_policy(self):
+        self.fresh()
+        self.assertTrue(self.KeyDate.with_user(self.manager).search([("dossier_id", "=", self.dossier.id)]))
+        self.assertFalse(self.KeyDate.with_user(self.manager2).search([("dossier_id", "=", self.dossier.id)]))
+        self.assertTrue(self.KeyDate.with_user(self.supervisor).search([("dossier_id", "=", self.dossier.id)]))
