@@ -7,6 +7,8 @@ start a server on that database, on a free local port, and talk to it as a
 real client would.
 """
 
+import email
+import email.policy
 import itertools
 import os
 import socket
@@ -16,6 +18,7 @@ import time
 
 import pytest
 import requests
+from aiosmtpd.controller import Controller
 
 CONF = os.environ.get("VIP_CONF")
 ODOO_BIN = os.environ.get("VIP_ODOO_BIN")
@@ -28,8 +31,36 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+class Inbox:
+    """A real SMTP server on loopback (aiosmtpd) that keeps what it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd handler hook
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 Message accepted for delivery"
+
+    def to(self, address):
+        return [m for m in self.messages if address in (m["To"] or "")]
+
+
 @pytest.fixture(scope="session")
-def server():
+def smtp():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield controller, inbox
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def inbox(smtp):
+    return smtp[1]
+
+
+@pytest.fixture(scope="session")
+def server(smtp):
     if not (CONF and ODOO_BIN):
         pytest.fail("run the integration tests through `make test` (VIP_CONF and VIP_ODOO_BIN are not set)")
     port = _free_port()
@@ -48,6 +79,9 @@ def server():
             "--max-cron-threads=0",
             "--gevent-port",
             str(_free_port()),
+            # mail goes to the real SMTP server of the test session
+            "--smtp=127.0.0.1",
+            f"--smtp-port={smtp[0].port}",
         ],
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -20,6 +20,7 @@
         "data/mail_activity_type_data.xml",
         "data/vip_key_date_type_data.xml",
         "data/vip_professional_holiday_data.xml",
+        "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/vip_key_date_views.xml",
         "views/vip_professional_holiday_views.xml",

@@ -1,5 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from datetime import datetime, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+
+MANAGER_GROUP = "vip_dossier.group_vip_manager"
+SUPERVISOR_GROUP = "vip_dossier.group_vip_supervisor"
+DIGEST_DAYS = 7
 
 
 class ResUsers(models.Model):
@@ -9,6 +17,9 @@ class ResUsers(models.Model):
         string="Absent (VIP Desk)",
         help="While set, key-date reminders for this manager's clients go to the deputy.",
     )
+    # when the last morning digest / weekly summary went out: once a day, whatever reruns
+    vip_digest_sent_on = fields.Date(string="VIP Digest Sent On", readonly=True, copy=False)
+    vip_summary_sent_on = fields.Date(string="VIP Summary Sent On", readonly=True, copy=False)
 
     @property
     def SELF_WRITEABLE_FIELDS(self):
@@ -17,3 +28,76 @@ class ResUsers(models.Model):
     @property
     def SELF_READABLE_FIELDS(self):
         return [*super().SELF_READABLE_FIELDS, "vip_absent"]
+
+    def _vip_local_now(self):
+        return datetime.now(pytz.timezone(self.tz or "UTC"))
+
+    def _vip_digest_values(self):
+        """What the manager's morning digest shows, read with the manager's own rights."""
+        self.ensure_one()
+        as_user = self.env(user=self, su=False, context=dict(self.env.context, lang=self.lang, tz=self.tz))
+        today = self._vip_local_now().date()
+        key_dates = as_user["vip.key.date"].search(
+            [
+                ("next_date", ">=", today),
+                ("next_date", "<=", today + timedelta(days=DIGEST_DAYS)),
+                "|",
+                ("dossier_id.user_id", "=", self.id),
+                ("dossier_id.deputy_id", "=", self.id),
+            ],
+            order="next_date, id",
+        )
+        overdue = as_user["mail.activity"].search(
+            [("res_model", "=", "vip.dossier"), ("user_id", "=", self.id), ("date_deadline", "<", today)],
+            order="date_deadline, id",
+        )
+        base_url = self.get_base_url()
+        return {
+            "today": today,
+            "today_dates": key_dates.filtered(lambda k: k.next_date == today),
+            "coming_dates": key_dates.filtered(lambda k: k.next_date > today),
+            "overdue": overdue,
+            "link": lambda model, res_id: f"{base_url}/odoo/{model}/{res_id}",
+        }
+
+    def _vip_summary_values(self):
+        """The supervisors' weekly summary: overdue tasks on VIP clients per manager."""
+        today = self._vip_local_now().date()
+        rows = self.env["mail.activity"]._read_group(
+            [("res_model", "=", "vip.dossier"), ("date_deadline", "<", today)],
+            ["user_id"],
+            ["__count", "date_deadline:min"],
+            order="__count desc",
+        )
+        return {"today": today, "rows": rows, "total": sum(count for _user, count, _oldest in rows)}
+
+    @api.model
+    def _cron_send_vip_digests(self, batch_size=200):
+        """Each morning (local hour of the manager), one digest per VIP manager; weekly summaries on Mondays."""
+        hour = int(self.env["ir.config_parameter"].sudo().get_param("vip_calendar.digest_hour", 7))
+        template = self.env.ref("vip_calendar.mail_template_vip_digest")
+        summary = self.env.ref("vip_calendar.mail_template_vip_supervisor_summary")
+        managers = self.search(
+            [("groups_id", "in", self.env.ref(MANAGER_GROUP).id), ("email", "!=", False), ("share", "=", False)]
+        )
+        due = managers.filtered(
+            lambda u: (now := u._vip_local_now()).hour >= hour and u.vip_digest_sent_on != now.date()
+        )
+        supervisors = self.search(
+            [("groups_id", "in", self.env.ref(SUPERVISOR_GROUP).id), ("email", "!=", False), ("share", "=", False)]
+        )
+        weekly = supervisors.filtered(
+            lambda u: (
+                (now := u._vip_local_now()).weekday() == 0 and now.hour >= hour and u.vip_summary_sent_on != now.date()
+            )
+        )
+        batch, summaries = due[:batch_size], weekly[:batch_size]
+        for user in batch:
+            template.send_mail(user.id, email_layout_xmlid="mail.mail_notification_light")
+            user.vip_digest_sent_on = user._vip_local_now().date()
+        for user in summaries:
+            summary.send_mail(user.id, email_layout_xmlid="mail.mail_notification_light")
+            user.vip_summary_sent_on = user._vip_local_now().date()
+        remaining = len(due) - len(batch) + len(weekly) - len(summaries)
+        self.env["ir.cron"]._notify_progress(done=len(batch) + len(summaries), remaining=remaining)
+        return batch | summaries

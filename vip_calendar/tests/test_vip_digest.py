@@ -1,0 +1,72 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests.common import tagged
+
+from .common import VipCalendarCase
+
+MONDAY_MORNING_MOSCOW = "2026-06-15 05:30:00"  # 08:30 in Moscow, a Monday
+
+
+@tagged("post_install", "-at_install")
+class TestVipDigest(VipCalendarCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager.email = "anna@vip.example"
+        cls.manager2.email = "dmitry@vip.example"
+        cls.supervisor.write({"email": "boss@vip.example", "tz": "Europe/Moscow"})
+        with freeze_time("2026-06-01"):
+            cls.others = cls.env["vip.dossier"].create(
+                {"name": "Someone Else's Client", "user_id": cls.manager2.id, "birth_date": "1980-06-16"}
+            )
+            cls.dossier.activity_schedule(
+                "mail.mail_activity_data_call",
+                summary="Call about the deposit",
+                date_deadline=date(2026, 6, 10),
+                user_id=cls.manager.id,
+            )
+            cls.env.flush_all()
+
+    def _mails_to(self, email):
+        return self.env["mail.mail"].search([("email_to", "ilike", email)])
+
+    def test_morning_digest(self):
+        with freeze_time(MONDAY_MORNING_MOSCOW):
+            self.env["res.users"]._cron_send_vip_digests()
+        [mail] = self._mails_to("anna@vip.example")
+        self.assertIn(self.dossier.name, mail.body_html)
+        self.assertIn("Call about the deposit", mail.body_html, "overdue tasks")
+        self.assertIn(f"/odoo/vip.dossier/{self.dossier.id}", mail.body_html, "with links")
+        self.assertNotIn("Someone Else", mail.body_html, "only the manager's own clients")
+        [other] = self._mails_to("dmitry@vip.example")
+        self.assertIn("Someone Else", other.body_html)
+        # once a day, however often the hourly run comes back
+        with freeze_time("2026-06-15 09:00:00"):
+            self.env["res.users"]._cron_send_vip_digests()
+        self.assertEqual(len(self._mails_to("anna@vip.example")), 1)
+
+    def test_not_before_the_local_morning(self):
+        with freeze_time("2026-06-15 02:00:00"):  # 05:00 in Moscow
+            self.env["res.users"]._cron_send_vip_digests()
+        self.assertFalse(self._mails_to("anna@vip.example"))
+
+    def test_weekly_summary_on_mondays(self):
+        with freeze_time("2026-06-16 05:30:00"):  # a Tuesday
+            self.env["res.users"]._cron_send_vip_digests()
+        self.assertFalse(self._mails_to("boss@vip.example"))
+        with freeze_time(MONDAY_MORNING_MOSCOW):
+            self.env["res.users"]._cron_send_vip_digests()
+        [mail] = self._mails_to("boss@vip.example")
+        self.assertIn(self.manager.name, mail.body_html)
+
+    def test_digest_in_the_managers_language(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(["vip_calendar"], ["ru_RU"])
+        self.manager.lang = "ru_RU"
+        with freeze_time(MONDAY_MORNING_MOSCOW):
+            self.env["res.users"]._cron_send_vip_digests()
+        [mail] = self._mails_to("anna@vip.example")
+        self.assertIn("Просроченные", mail.body_html + mail.subject)
