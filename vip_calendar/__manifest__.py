@@ -23,6 +23,7 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/vip_key_date_views.xml",
+        "views/vip_key_date_reminder_views.xml",
         "views/vip_professional_holiday_views.xml",
         "views/vip_key_date_type_views.xml",
         "views/vip_dossier_views.xml",

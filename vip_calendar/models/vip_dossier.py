@@ -10,6 +10,7 @@ class VipDossier(models.Model):
 
     wedding_date = fields.Date(tracking=True)
     key_date_ids = fields.One2many("vip.key.date", "dossier_id")
+    reminder_ids = fields.One2many("vip.key.date.reminder", "dossier_id", string="Congratulations")
     next_key_date = fields.Date(compute="_compute_next_key_date")
     next_key_date_name = fields.Char(compute="_compute_next_key_date", string="Next Occasion")
 

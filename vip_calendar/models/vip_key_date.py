@@ -199,6 +199,7 @@ class VipKeyDate(models.Model):
         """
         today_utc = fields.Date.context_today(self.with_context(tz="UTC"))
         self._roll_forward(today_utc - TZ_SLACK)
+        self.env["vip.key.date.reminder"]._flag_late(today_utc - TZ_SLACK)
         due = self._due_candidates(today_utc + TZ_SLACK, batch_size + 1)
         batch, more = due[:batch_size], len(due) > batch_size
         done = self.env["vip.key.date.reminder"]._create_for(batch)

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -37,7 +39,17 @@ class VipKeyDateReminder(models.Model):
     activity_id = fields.Many2one("mail.activity", ondelete="set null", index="btree_not_null")
     event_id = fields.Many2one("calendar.event", ondelete="set null", index="btree_not_null")
     pending = fields.Boolean(compute="_compute_pending", help="Its task is still open.")
-    outcome = fields.Selection(OUTCOMES)
+    outcome = fields.Selection(OUTCOMES, help="How the congratulation went, recorded when the task is done.")
+    done_date = fields.Date(readonly=True)
+    on_time = fields.Boolean(compute="_compute_on_time", store=True)
+    on_time_rate = fields.Integer(
+        string="Done on Time (%)",
+        compute="_compute_on_time",
+        store=True,
+        aggregator="avg",
+        help="100 when the task was done by the date, 0 otherwise: averaged, the share done on time.",
+    )
+    manager_id = fields.Many2one(related="dossier_id.user_id", string="Manager", store=True, index=True)
 
     _sql_constraints = [
         (
@@ -51,6 +63,42 @@ class VipKeyDateReminder(models.Model):
     def _compute_pending(self):
         for reminder in self:
             reminder.pending = reminder.state == "open" and bool(reminder.activity_id)
+
+    @api.depends("done_date", "occurrence_date", "state")
+    def _compute_on_time(self):
+        today = fields.Date.context_today(self)
+        for reminder in self:
+            if reminder.state != "open":
+                on_time = False
+            elif reminder.done_date:
+                on_time = reminder.done_date <= reminder.occurrence_date
+            else:
+                on_time = False
+            reminder.on_time = on_time
+            # open and not yet due counts neither way: it is not late
+            not_due = reminder.state == "open" and not reminder.done_date and reminder.occurrence_date >= today
+            reminder.on_time_rate = 100 if on_time or not_due else 0
+
+    @api.model
+    def _flag_late(self, today):
+        """Open tasks whose date has passed count as late in the on-time share."""
+        late = self.search(
+            [
+                ("state", "=", "open"),
+                ("done_date", "=", False),
+                ("occurrence_date", "<", today),
+                ("on_time_rate", "=", 100),
+            ]
+        )
+        late.write({"on_time_rate": 0})
+        return late
+
+    def _mark_done(self, outcome="done"):
+        """The manager marked the task done: keep when, and how it went."""
+        today = fields.Date.context_today(self)
+        for reminder in self:
+            reminder.write({"done_date": today, "outcome": reminder.outcome or outcome})
+        self._compute_on_time()
 
     def _cancel(self):
         """Drop the open task and the event of reminders whose date moved or went away."""
@@ -75,6 +123,8 @@ class VipKeyDateReminder(models.Model):
         if not rows:
             return self
         inserted = self._insert(rows)
+        # rows written by SQL: what the ORM cached of these key dates' reminders is stale
+        key_dates.invalidate_recordset(["reminder_ids"])
         new = self.browse(inserted)
         to_remind = new.filtered(lambda r: r.state == "open")
         to_remind._create_tasks()
@@ -85,13 +135,16 @@ class VipKeyDateReminder(models.Model):
         uid = self.env.uid
         values = SQL(", ").join(
             SQL(
-                "(%s, %s, %s, %s, %s, %s, %s, now() at time zone 'UTC', %s, now() at time zone 'UTC')",
+                "(%s, %s, %s, %s, %s, %s, %s, false, %s, %s, now() at time zone 'UTC', %s, now() at time zone 'UTC')",
                 key_date.id,
                 key_date.next_date,
                 key_date.dossier_id.id,
+                key_date.dossier_id.user_id.id or None,
                 user.id or None,
                 "skipped" if reason else "open",
                 reason or None,
+                # the stored computes, as the ORM would set them: a new reminder is not late
+                0 if reason else 100,
                 uid,
                 uid,
             )
@@ -101,8 +154,8 @@ class VipKeyDateReminder(models.Model):
             SQL(
                 """
                 INSERT INTO vip_key_date_reminder
-                       (key_date_id, occurrence_date, dossier_id, user_id, state, skip_reason,
-                        create_uid, create_date, write_uid, write_date)
+                       (key_date_id, occurrence_date, dossier_id, manager_id, user_id, state, skip_reason,
+                        on_time, on_time_rate, create_uid, create_date, write_uid, write_date)
                 VALUES %s
                 ON CONFLICT (key_date_id, occurrence_date) DO NOTHING
                 RETURNING id
@@ -121,13 +174,14 @@ class VipKeyDateReminder(models.Model):
         for reminder in self:
             key_date = reminder.key_date_id
             title = self.env._("%(occasion)s: %(person)s", occasion=key_date.name, person=key_date.person_name)
+            note = key_date._task_note()
             activity_vals.append(
                 {
                     "res_model_id": model_id,
                     "res_id": reminder.dossier_id.id,
                     "activity_type_id": key_date.type_id.activity_type_id.id,
                     "summary": title,
-                    "note": key_date._task_note(),
+                    "note": note,
                     "date_deadline": reminder.occurrence_date,
                     "user_id": reminder.user_id.id,
                 }
@@ -135,9 +189,14 @@ class VipKeyDateReminder(models.Model):
             event_vals.append(
                 {
                     "name": title,
+                    # calendar copies the event's description onto its linked task: the same note
+                    "description": note,
                     "start_date": reminder.occurrence_date,
                     "stop_date": reminder.occurrence_date,
                     "allday": True,
+                    # given, so that the per-user default duration is not looked up for every event
+                    "start": datetime.combine(reminder.occurrence_date, time(8)),
+                    "stop": datetime.combine(reminder.occurrence_date, time(18)),
                     "privacy": "private",
                     "show_as": "free",
                     "user_id": reminder.user_id.id,
@@ -149,10 +208,28 @@ class VipKeyDateReminder(models.Model):
             )
         # the morning digest tells managers about their tasks: no mail per task or event
         activities = self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
+        # linked to its task, the event does not make calendar create a "meeting" activity of its own
+        for vals, activity in zip(event_vals, activities, strict=True):
+            vals["activity_ids"] = [(6, 0, activity.ids)]
         events = (
             self.env["calendar.event"]
             .with_context(no_mail_to_attendees=True, dont_notify=True, mail_create_nolog=True)
             .create(event_vals)
         )
-        for reminder, activity, event in zip(self, activities, events, strict=True):
-            reminder.write({"activity_id": activity.id, "event_id": event.id})
+        # one UPDATE for the whole batch, not one per reminder
+        self.flush_recordset()
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE vip_key_date_reminder r
+                   SET activity_id = v.activity_id, event_id = v.event_id
+                  FROM (VALUES %s) AS v(id, activity_id, event_id)
+                 WHERE r.id = v.id
+                """,
+                SQL(", ").join(
+                    SQL("(%s, %s, %s)", reminder.id, activity.id, event.id)
+                    for reminder, activity, event in zip(self, activities, events, strict=True)
+                ),
+            )
+        )
+        self.invalidate_recordset(["activity_id", "event_id", "pending"])

@@ -221,3 +221,25 @@ class TestVipKeyDateCron(VipCalendarCase):
         reminders = self.Reminder.search([("dossier_id", "in", due.ids)])
         self.assertEqual(len(reminders), len(due), "one each, none missed, none twice")
         self.assertEqual(len(reminders.activity_id), len(due))
+
+    def test_outcome_and_on_time_share(self):
+        [reminder] = self.step(date(2026, 6, 13))
+        self.assertEqual(reminder.on_time_rate, 100, "not yet due: not late")
+        with self.at("2026-06-19 08:00:00"):
+            reminder.activity_id.with_user(self.manager).action_done()
+        self.assertEqual(reminder.done_date, date(2026, 6, 19))
+        self.assertEqual(reminder.outcome, "done")
+        self.assertTrue(reminder.on_time)
+        self.assertEqual(reminder.on_time_rate, 100)
+        # a late one, recorded as unreachable
+        with self.at(START):
+            late_client = self.env["vip.dossier"].create(
+                {"name": "Late", "user_id": self.manager.id, "birth_date": "1980-06-22", "consent_date": "2020-01-01"}
+            )
+        [late] = self.step(date(2026, 6, 15), dossiers=late_client)
+        late.outcome = "unreachable"
+        with self.at("2026-06-24 08:00:00"):
+            late.activity_id.action_done()
+        self.assertEqual((late.outcome, late.on_time, late.on_time_rate), ("unreachable", False, 0))
+        groups = self.Reminder._read_group([("id", "in", (reminder | late).ids)], ["manager_id"], ["on_time_rate:avg"])
+        self.assertEqual(groups, [(self.manager, 50.0)], "half of the manager's key-date tasks on time")
