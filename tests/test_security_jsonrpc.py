@@ -153,3 +153,25 @@ def test_manager_cannot_reassign(users, foreign):
     m1 = users["manager1"]
     own = m1.call("vip.dossier", "search", [["user_id", "=", m1.uid]], limit=1)
     refused(m1.call, "vip.dossier", "write", own, {"user_id": users["manager2"].uid})
+
+
+def test_access_log_records_form_openings_only(users):
+    m1, sup = users["manager1"], users["supervisor"]
+    [dossier_id] = m1.call("vip.dossier", "search", [["user_id", "=", m1.uid]], limit=1)
+
+    def entries():
+        return sup.call("vip.access.log", "search_count", [["dossier_id", "=", dossier_id], ["event", "=", "open"]])
+
+    before = entries()
+    m1.call("vip.dossier", "web_read", [dossier_id], specification={"name": {}})
+    assert entries() == before + 1, "opening the form is logged"
+    # reading the client through its interactions, or in a list, is not an opening
+    m1.call(
+        "vip.interaction",
+        "web_search_read",
+        [["dossier_id", "=", dossier_id]],
+        specification={"dossier_id": {"fields": {"display_name": {}}}},
+    )
+    m1.call("vip.dossier", "web_search_read", [["id", "=", dossier_id]], specification={"name": {}})
+    assert entries() == before + 1
+    refused(m1.call, "vip.access.log", "search_read", [], ["user_id"])

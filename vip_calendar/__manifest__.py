@@ -31,4 +31,9 @@
         "views/res_company_views.xml",
         "views/vip_calendar_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "vip_calendar/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -103,6 +103,13 @@ class VipKeyDate(models.Model):
             elif key_date.type_id and not key_date.name:
                 key_date.name = key_date.type_id.name
 
+    @api.depends("name", "person_name")
+    def _compute_display_name(self):
+        for key_date in self:
+            key_date.display_name = (
+                f"{key_date.name}: {key_date.person_name}" if key_date.person_name else key_date.name
+            )
+
     @api.depends("relative_id", "trusted_person_id", "dossier_id")
     def _compute_person_name(self):
         for key_date in self:

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.http import request
 
 # Who may see money: the assigned managers (through the row rules), supervisors
 # and administrators (who are supervisors too). Not emergency access.
@@ -71,13 +72,6 @@ class VipDossier(models.Model):
                 )
         return super().write(vals)
 
-    def web_read(self, specification):
-        """Log every opening of a dossier form: the form reads one record."""
-        result = super().web_read(specification)
-        if len(self) == 1 and not self.env.su and not self.env.context.get("vip_no_access_log"):
-            self.env["vip.access.log"]._log(self)
-        return result
-
     @api.model
     def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
         # a list is not an opening, even of a single row
@@ -85,11 +79,39 @@ class VipDossier(models.Model):
             domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
         )
 
+    def web_read(self, specification):
+        """Log every opening of a dossier form."""
+        result = super().web_read(specification)
+        if self._is_form_opening():
+            self.env["vip.access.log"]._log(self)
+        return result
+
+    # Core marks web_read read-only (it may run on a read-only replica); opening a
+    # dossier writes the access log, so this one runs in a read-write transaction.
+    web_read._readonly = False
+
     def web_save(self, vals, specification, next_id=None):
         # the reload after saving is not a new opening
         return super(VipDossier, self.with_context(vip_no_access_log=True)).web_save(
             vals, specification, next_id=next_id
         )
+
+    def _is_form_opening(self):
+        """The form reads one dossier with ``vip.dossier.web_read``.
+
+        Lists, and other records reading their client (an interaction's
+        ``dossier_id``), call web_read too: over HTTP only a direct call on this
+        model counts; without a request (server code), one record does.
+        """
+        if len(self) != 1 or self.env.su or self.env.context.get("vip_no_access_log"):
+            return False
+        if not request:
+            return True
+        try:
+            params = request.get_json_data().get("params") or {}
+        except (ValueError, AttributeError):
+            return False
+        return params.get("model") == self._name and params.get("method") == "web_read"
 
     def _user_can_reassign(self):
         return self.env.su or self.env.user.has_group(ADMIN_GROUP)

@@ -1,0 +1,64 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+class VipKeyDatesTourMixin:
+    """A manager with a client whose birthday is today, and its task."""
+
+    lang = "en_US"
+    allow_inherited_tests_method = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()  # pylint: disable=no-member
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        if cls.lang != "en_US":
+            cls.env["res.lang"]._activate_lang(cls.lang)
+            cls.env["ir.module.module"]._load_module_terms(
+                ["base", "web", "mail", "calendar", "vip_dossier", "vip_calendar"], [cls.lang]
+            )
+        cls.manager = new_test_user(
+            cls.env, "vip_tour_kd", groups="vip_dossier.group_vip_manager", name="Tour KD Manager", lang=cls.lang
+        )
+        today = fields.Date.context_today(cls.env["vip.dossier"])
+        cls.dossier = cls.env["vip.dossier"].create(
+            {
+                "name": "Tour Client",
+                "user_id": cls.manager.id,
+                "consent_date": "2020-01-01",
+                "birth_date": today - relativedelta(years=40),
+            }
+        )
+        cls.env["vip.key.date"]._cron_create_reminders()
+
+    def test_calendar_and_activity_view(self):
+        self.assertTrue(self.dossier.activity_ids, "the run created today's task")
+        self.start_tour(
+            "/odoo/action-vip_calendar.vip_key_date_action", "vip_key_dates_calendar_tour", login=self.manager.login
+        )
+        self.start_tour(
+            "/odoo/action-vip_dossier.vip_dossier_action?view_type=activity",
+            "vip_dossier_activity_tour",
+            login=self.manager.login,
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestKeyDatesUiDesktop(VipKeyDatesTourMixin, HttpCase):
+    pass
+
+
+@tagged("post_install", "-at_install")
+class TestKeyDatesUiPhone(VipKeyDatesTourMixin, HttpCase):
+    browser_size = "375x667"
+    touch_enabled = True
+
+
+@tagged("post_install", "-at_install")
+class TestKeyDatesUiRussianPhone(VipKeyDatesTourMixin, HttpCase):
+    lang = "ru_RU"
+    browser_size = "375x667"
+    touch_enabled = True
