@@ -12,3 +12,9 @@ class ResCompany(models.Model):
         required=True,
         help="When a key date falls on 29 February, the day it is celebrated in years that are not leap years.",
     )
+    vip_sms_quiet_from = fields.Float(
+        string="No SMS After", default=21.0, help="Quiet hours start, in the person's time zone."
+    )
+    vip_sms_quiet_to = fields.Float(
+        string="No SMS Before", default=9.0, help="Quiet hours end, in the person's time zone."
+    )

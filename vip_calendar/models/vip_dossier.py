@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from odoo.addons.base.models.res_partner import _tz_get
+
 # dossier fields the automatic key dates are made from
 SYNC_FIELDS = {"birth_date", "wedding_date", "client_since", "employer_id", "active"}
 
@@ -9,6 +11,10 @@ class VipDossier(models.Model):
     _inherit = "vip.dossier"
 
     wedding_date = fields.Date(tracking=True)
+    sms_opt_in = fields.Boolean(string="Agrees to SMS Greetings", tracking=True)
+    tz = fields.Selection(
+        _tz_get, string="Time Zone", help="The client's time zone: SMS never arrive in the client's quiet hours."
+    )
     key_date_ids = fields.One2many("vip.key.date", "dossier_id")
     reminder_ids = fields.One2many("vip.key.date.reminder", "dossier_id", string="Congratulations")
     next_key_date = fields.Date(compute="_compute_next_key_date")

@@ -207,6 +207,7 @@ class VipKeyDate(models.Model):
         today_utc = fields.Date.context_today(self.with_context(tz="UTC"))
         self._roll_forward(today_utc - TZ_SLACK)
         self.env["vip.key.date.reminder"]._flag_late(today_utc - TZ_SLACK)
+        self.env["vip.key.date.reminder"]._queue_due_sms()
         due = self._due_candidates(today_utc + TZ_SLACK, batch_size + 1)
         batch, more = due[:batch_size], len(due) > batch_size
         done = self.env["vip.key.date.reminder"]._create_for(batch)
@@ -265,6 +266,29 @@ class VipKeyDate(models.Model):
         """152-FZ: nobody is contacted without a valid consent (a relative also agrees to be contacted)."""
         self.ensure_one()
         return (self.relative_id or self.dossier_id).contact_allowed
+
+    def _sms_allowed(self):
+        """The service standard's SMS policy: greet by SMS, or else call.
+
+        An SMS goes only when the date's channel is SMS, the occasion allows it,
+        the person opted in, may be contacted and has a mobile number.
+        """
+        self.ensure_one()
+        person = self.relative_id or self.dossier_id
+        return bool(
+            self.channel == "sms"
+            and self.type_id.sms_allowed
+            and self.type_id.sms_text
+            and person.sms_opt_in
+            and self._may_contact()
+            and self._sms_number()
+        )
+
+    def _sms_number(self):
+        self.ensure_one()
+        if self.relative_id:
+            return self.relative_id.phone
+        return self.dossier_id.mobile or self.dossier_id.phone
 
     def _task_note(self):
         """The greeting script of the service standard, and the person's preferences worth a gift."""

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, time
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -40,6 +42,10 @@ class VipKeyDateReminder(models.Model):
     event_id = fields.Many2one("calendar.event", ondelete="set null", index="btree_not_null")
     pending = fields.Boolean(compute="_compute_pending", help="Its task is still open.")
     outcome = fields.Selection(OUTCOMES, help="How the congratulation went, recorded when the task is done.")
+    sms_planned = fields.Boolean(
+        string="Greeting by SMS", readonly=True, help="The SMS policy allowed an SMS: it goes on the day itself."
+    )
+    sms_id = fields.Many2one("sms.sms", string="SMS", ondelete="set null", readonly=True)
     done_date = fields.Date(readonly=True)
     on_time = fields.Boolean(compute="_compute_on_time", store=True)
     on_time_rate = fields.Integer(
@@ -78,6 +84,48 @@ class VipKeyDateReminder(models.Model):
             # open and not yet due counts neither way: it is not late
             not_due = reminder.state == "open" and not reminder.done_date and reminder.occurrence_date >= today
             reminder.on_time_rate = 100 if on_time or not_due else 0
+
+    @api.model
+    def _queue_due_sms(self, limit=500):
+        """Queue the SMS greetings whose day has come where the person is, outside quiet hours.
+
+        The rows are locked (SKIP LOCKED): two workers never queue the same greeting.
+        """
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT id FROM vip_key_date_reminder
+                 WHERE sms_planned AND sms_id IS NULL AND state = 'open'
+                   AND occurrence_date <= (now() at time zone 'UTC')::date + 1
+                 ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED
+                """,
+                limit,
+            )
+        )
+        queued = self.browse()
+        company = self.env.company
+        for reminder in self.browse(row[0] for row in rows):
+            key_date = reminder.key_date_id
+            tz = reminder.dossier_id.tz or reminder.user_id.tz or "UTC"
+            now = datetime.now(pytz.timezone(tz))
+            hour = now.hour + now.minute / 60
+            quiet = hour >= company.vip_sms_quiet_from or hour < company.vip_sms_quiet_to
+            if now.date() < reminder.occurrence_date or quiet:
+                continue
+            person = key_date.relative_id or key_date.dossier_id
+            body = key_date.type_id.with_context(lang=reminder.dossier_id.partner_id.lang).sms_text.replace(
+                "{name}", person.formal_address or person.name
+            )
+            sms = self.env["sms.sms"].create(
+                {
+                    "number": key_date._sms_number(),
+                    "body": body,
+                    "partner_id": reminder.dossier_id.partner_id.id if not key_date.relative_id else False,
+                }
+            )
+            reminder.write({"sms_id": sms.id, "done_date": now.date(), "outcome": "done"})
+            queued |= reminder
+        return queued
 
     @api.model
     def _flag_late(self, today):
@@ -126,7 +174,8 @@ class VipKeyDateReminder(models.Model):
         # rows written by SQL: what the ORM cached of these key dates' reminders is stale
         key_dates.invalidate_recordset(["reminder_ids"])
         new = self.browse(inserted)
-        to_remind = new.filtered(lambda r: r.state == "open")
+        # the SMS policy allows an SMS: it goes on the day; otherwise a call task now
+        to_remind = new.filtered(lambda r: r.state == "open" and not r.sms_planned)
         to_remind._create_tasks()
         return new
 
@@ -135,7 +184,8 @@ class VipKeyDateReminder(models.Model):
         uid = self.env.uid
         values = SQL(", ").join(
             SQL(
-                "(%s, %s, %s, %s, %s, %s, %s, false, %s, %s, now() at time zone 'UTC', %s, now() at time zone 'UTC')",
+                "(%s, %s, %s, %s, %s, %s, %s, %s, false, %s, %s, now() at time zone 'UTC', %s, "
+                "now() at time zone 'UTC')",
                 key_date.id,
                 key_date.next_date,
                 key_date.dossier_id.id,
@@ -143,6 +193,7 @@ class VipKeyDateReminder(models.Model):
                 user.id or None,
                 "skipped" if reason else "open",
                 reason or None,
+                not reason and key_date._sms_allowed(),
                 # the stored computes, as the ORM would set them: a new reminder is not late
                 0 if reason else 100,
                 uid,
@@ -155,7 +206,7 @@ class VipKeyDateReminder(models.Model):
                 """
                 INSERT INTO vip_key_date_reminder
                        (key_date_id, occurrence_date, dossier_id, manager_id, user_id, state, skip_reason,
-                        on_time, on_time_rate, create_uid, create_date, write_uid, write_date)
+                        sms_planned, on_time, on_time_rate, create_uid, create_date, write_uid, write_date)
                 VALUES %s
                 ON CONFLICT (key_date_id, occurrence_date) DO NOTHING
                 RETURNING id

@@ -27,6 +27,15 @@ class VipKeyDateType(models.Model):
     activity_type_id = fields.Many2one("mail.activity.type", string="Task Type", required=True)
     channel = fields.Selection(GREETING_CHANNELS, string="Greeting Channel", default="call", required=True)
     greeting_script = fields.Html(translate=True, help="What the service standard says to do and say on this occasion.")
+    sms_allowed = fields.Boolean(
+        string="Greeting by SMS Allowed",
+        help="The service standard allows an SMS greeting on this occasion (for people who opted in).",
+    )
+    sms_text = fields.Text(
+        string="SMS Text",
+        translate=True,
+        help="Greeting sent by SMS; {name} is replaced by the person's formal address (first name and patronymic).",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

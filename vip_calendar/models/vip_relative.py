@@ -1,9 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class VipRelative(models.Model):
     _inherit = "vip.relative"
+
+    sms_opt_in = fields.Boolean(string="Agrees to SMS Greetings")
 
     @api.model_create_multi
     def create(self, vals_list):
