@@ -26,6 +26,7 @@
         "views/vip_key_date_reminder_views.xml",
         "views/vip_professional_holiday_views.xml",
         "views/vip_key_date_type_views.xml",
+        "views/vip_tier_views.xml",
         "views/vip_dossier_views.xml",
         "views/res_users_views.xml",
         "views/res_company_views.xml",

@@ -1,5 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
+from odoo.osv import expression
 
 from odoo.addons.base.models.res_partner import _tz_get
 
@@ -52,6 +55,72 @@ class VipDossier(models.Model):
         # through the ORM, so that pending tasks and events go too
         self.key_date_ids.unlink()
         return super().unlink()
+
+    def _vip_responsible(self):
+        """Who gets the client's tasks: the manager, or the deputy when the manager is away."""
+        self.ensure_one()
+        manager, deputy = self.user_id, self.deputy_id
+        if manager and manager.active and not manager.vip_absent:
+            return manager
+        if deputy and deputy.active and not deputy.vip_absent:
+            return deputy
+        return manager if manager and manager.active else self.env["res.users"]
+
+    def action_mark_site_checked(self):
+        res = super().action_mark_site_checked()
+        watch = self.env.ref("vip_calendar.mail_activity_type_site_watch")
+        self.activity_ids.filtered(lambda a: a.activity_type_id == watch).action_done()
+        return res
+
+    @api.model
+    def _cron_employer_watch(self, batch_size=500):
+        """A task to look at the employer's web site, as often as the client's tier says."""
+        watch = self.env.ref("vip_calendar.mail_activity_type_site_watch")
+        today = fields.Date.context_today(self)
+        domain = [("employer_id.website", "!=", False), ("state", "!=", "closed")]
+        due_domains = []
+        for tier in self.env["vip.tier"].search([("site_watch_days", ">", 0)]):
+            threshold = today - timedelta(days=tier.site_watch_days)
+            due_domains.append(
+                [
+                    "&",
+                    ("tier_id", "=", tier.id),
+                    "|",
+                    ("employer_site_checked_date", "=", False),
+                    ("employer_site_checked_date", "<=", threshold),
+                ]
+            )
+        if not due_domains:
+            return self.browse()
+        due = self.search(
+            expression.AND(
+                [
+                    domain,
+                    expression.OR(due_domains),
+                    [("activity_ids", "not any", [("activity_type_id", "=", watch.id)])],
+                ]
+            ),
+            limit=batch_size + 1,
+        )
+        batch = due[:batch_size]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals = []
+        for dossier in batch:
+            user = dossier._vip_responsible()
+            if user:
+                vals.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": dossier.id,
+                        "activity_type_id": watch.id,
+                        "summary": self.env._("Look at %(site)s", site=dossier.employer_id.website),
+                        "date_deadline": today,
+                        "user_id": user.id,
+                    }
+                )
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals)
+        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=max(len(due) - len(batch), 0))
+        return batch
 
     def _sync_key_dates(self):
         """Keep the automatic key dates equal to what the dossiers say, in one pass.

@@ -251,12 +251,7 @@ class VipKeyDate(models.Model):
     def _responsible(self):
         """Who gets the task: the manager, or the deputy when the manager is away."""
         self.ensure_one()
-        manager, deputy = self.dossier_id.user_id, self.dossier_id.deputy_id
-        if manager and manager.active and not manager.vip_absent:
-            return manager
-        if deputy and deputy.active and not deputy.vip_absent:
-            return deputy
-        return manager if manager and manager.active else self.env["res.users"]
+        return self.dossier_id._vip_responsible()
 
     def _today_for(self, user):
         tz = pytz.timezone(user.tz or "UTC")

@@ -1,0 +1,47 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.tests.common import tagged
+
+from .common import VipCalendarCase
+
+
+@tagged("post_install", "-at_install")
+class TestVipEmployerWatch(VipCalendarCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.watch = cls.env.ref("vip_calendar.mail_activity_type_site_watch")
+        cls.tier.site_watch_days = 30
+        employer = cls.env["res.partner"].create(
+            {"name": "Stroy", "is_company": True, "website": "https://stroy.example"}
+        )
+        cls.dossier.write({"employer_id": employer.id, "employer_site_checked_date": "2026-05-01"})
+
+    def _watch_tasks(self):
+        return self.dossier.activity_ids.filtered(lambda a: a.activity_type_id == self.watch)
+
+    def test_task_at_the_tiers_frequency_once(self):
+        with freeze_time("2026-05-25"):
+            self.env["vip.dossier"]._cron_employer_watch()
+        self.assertFalse(self._watch_tasks(), "checked 24 days ago: not yet")
+        with freeze_time("2026-06-01"):
+            self.env["vip.dossier"]._cron_employer_watch()
+            self.env["vip.dossier"]._cron_employer_watch()
+        task = self._watch_tasks()
+        self.assertEqual(len(task), 1, "once")
+        self.assertEqual(task.user_id, self.manager)
+        self.assertIn("stroy.example", task.summary)
+        # the manager looks and says so: the task is done, the clock restarts
+        with freeze_time("2026-06-02"):
+            self.dossier.with_user(self.manager).action_mark_site_checked()
+        self.assertFalse(self._watch_tasks())
+        with freeze_time("2026-06-20"):
+            self.env["vip.dossier"]._cron_employer_watch()
+        self.assertFalse(self._watch_tasks())
+
+    def test_no_site_or_never_no_task(self):
+        self.tier.site_watch_days = 0
+        with freeze_time("2026-06-01"):
+            self.env["vip.dossier"]._cron_employer_watch()
+        self.assertFalse(self._watch_tasks())
