@@ -234,16 +234,23 @@ class VipKeyDate(models.Model):
                 SELECT kd.id
                   FROM vip_key_date kd
                   JOIN vip_dossier d ON d.id = kd.dossier_id
+                  LEFT JOIN res_users u ON u.id = d.user_id
+                  LEFT JOIN res_partner p ON p.id = u.partner_id
                  WHERE kd.active AND kd.reminder_date IS NOT NULL AND kd.reminder_date <= %(horizon)s
+                   -- due where the manager is (Python checks again, for deputies)
+                   AND kd.reminder_date <= ((%(utc_now)s::timestamp AT TIME ZONE 'UTC')
+                                            AT TIME ZONE COALESCE(p.tz, 'UTC'))::date
                    AND d.active AND d.state != 'closed'
                    AND NOT EXISTS (
                         SELECT 1 FROM vip_key_date_reminder r
                          WHERE r.key_date_id = kd.id AND r.occurrence_date = kd.next_date)
-                 ORDER BY kd.reminder_date, kd.id
-                 LIMIT %(limit)s
+                 -- a batch holds few managers: calendar subscribes attendees per manager, not per event
+                 ORDER BY d.user_id, kd.reminder_date, kd.id
+                LIMIT %(limit)s
                 """,
                 horizon=horizon,
                 limit=limit,
+                utc_now=fields.Datetime.now(),
             )
         )
         return self.browse(row[0] for row in rows)
