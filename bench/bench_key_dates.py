@@ -55,10 +55,9 @@ def populate(env):
     cr.execute(
         SQL(
             """
-            INSERT INTO vip_key_date (dossier_id, type_id, name, base_date, next_date, lead_days, reminder_date,
+            INSERT INTO vip_key_date (dossier_id, type_id, base_date, next_date, lead_days, reminder_date,
                                       channel, source, note, active, create_uid, create_date, write_uid, write_date)
             SELECT d.id, CASE WHEN p = 0 THEN %(birthday)s ELSE %(relative)s END,
-                   CASE WHEN p = 0 THEN 'Birthday' ELSE 'Relative''s birthday' END,
                    nd - make_interval(years => 30 + p), nd, 7, nd - 7, 'call', 'manual', 'bench', true,
                    1, now(), 1, now()
               FROM vip_dossier d

@@ -120,6 +120,13 @@ def main(base="http://localhost:8069"):
             script="document.querySelector('.o_notebook .nav-link[name=family]').click()",
         )
         browser.shoot(
+            f"{base}/odoo/action-vip_calendar.vip_key_date_action",
+            os.path.join(OUT, "key_dates_calendar.png"),
+            cookie,
+            1366,
+            900,
+        )
+        browser.shoot(
             f"{base}/odoo/action-vip_dossier.vip_dossier_action",
             os.path.join(OUT, "dossier_kanban_phone.png"),
             cookie,

@@ -34,7 +34,7 @@ class VipDossier(models.Model):
                 [("dossier_id", "in", [d.id for d in first]), ("next_date", "in", list(set(first.values())))]
             ):
                 if first.get(key_date.dossier_id) == key_date.next_date:
-                    names.setdefault(key_date.dossier_id.id, f"{key_date.name} — {key_date.person_name}")
+                    names.setdefault(key_date.dossier_id.id, f"{key_date.occasion} — {key_date.person_name}")
         for dossier in self:
             dossier.next_key_date = first.get(dossier._origin, False)
             dossier.next_key_date_name = names.get(dossier._origin.id, False)

@@ -41,7 +41,10 @@ class VipKeyDate(models.Model):
     )
     holiday_id = fields.Many2one("vip.professional.holiday", string="Professional Holiday", ondelete="cascade")
     trusted_person_id = fields.Many2one("vip.trusted.person", ondelete="cascade", index="btree_not_null")
-    name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
+    name = fields.Char(
+        string="Own Label", help="For an occasion entered by hand; when empty, the occasion's name is shown."
+    )
+    occasion = fields.Char(compute="_compute_occasion", help="In the reader's language.")
     person_name = fields.Char(string="Whose", compute="_compute_person_name")
     base_date = fields.Date(
         string="Date",
@@ -95,19 +98,18 @@ class VipKeyDate(models.Model):
             )
         )
 
-    @api.depends("type_id", "holiday_id", "relative_id", "trusted_person_id")
-    def _compute_name(self):
+    @api.depends("name", "holiday_id", "type_id")
+    @api.depends_context("lang")
+    def _compute_occasion(self):
         for key_date in self:
-            if key_date.holiday_id:
-                key_date.name = key_date.holiday_id.name
-            elif key_date.type_id and not key_date.name:
-                key_date.name = key_date.type_id.name
+            key_date.occasion = key_date.holiday_id.name or key_date.name or key_date.type_id.name
 
-    @api.depends("name", "person_name")
+    @api.depends("occasion", "person_name")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for key_date in self:
             key_date.display_name = (
-                f"{key_date.name}: {key_date.person_name}" if key_date.person_name else key_date.name
+                f"{key_date.occasion}: {key_date.person_name}" if key_date.person_name else key_date.occasion
             )
 
     @api.depends("relative_id", "trusted_person_id", "dossier_id")

@@ -223,8 +223,9 @@ class VipKeyDateReminder(models.Model):
         model_id = self.env["ir.model"]._get_id("vip.dossier")
         activity_vals, event_vals = [], []
         for reminder in self:
-            key_date = reminder.key_date_id
-            title = self.env._("%(occasion)s: %(person)s", occasion=key_date.name, person=key_date.person_name)
+            # in the language of the manager who reads it
+            key_date = reminder.key_date_id.with_context(lang=reminder.user_id.lang or "en_US")
+            title = key_date.env._("%(occasion)s: %(person)s", occasion=key_date.occasion, person=key_date.person_name)
             note = key_date._task_note()
             activity_vals.append(
                 {
