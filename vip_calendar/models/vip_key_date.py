@@ -27,6 +27,7 @@ class VipKeyDate(models.Model):
     """
 
     _name = "vip.key.date"
+    _inherit = ["vip.relative.line.mixin"]
     _description = "VIP Key Date"
     _order = "next_date, id"
 
@@ -164,18 +165,6 @@ class VipKeyDate(models.Model):
         for key_date in self:
             if not key_date.base_date and not key_date.holiday_id:
                 raise ValidationError(self.env._("A key date needs a date."))
-
-    @api.constrains("relative_id", "dossier_id")
-    def _check_relative(self):
-        for key_date in self.filtered("relative_id"):
-            if key_date.relative_id.dossier_id != key_date.dossier_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(relative)s is not a relative of %(client)s.",
-                        relative=key_date.relative_id.name,
-                        client=key_date.dossier_id.name,
-                    )
-                )
 
     def write(self, vals):
         moved = self.browse()

@@ -1,5 +1,6 @@
 from . import vip_person_mixin
 from . import vip_consent_mixin
+from . import vip_relative_line_mixin
 from . import vip_tier
 from . import vip_relation_type
 from . import vip_preference_category

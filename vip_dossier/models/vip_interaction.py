@@ -22,6 +22,7 @@ class VipInteraction(models.Model):
     """
 
     _name = "vip.interaction"
+    _inherit = ["vip.relative.line.mixin"]
     _description = "VIP Interaction"
     _order = "date desc, id desc"
     _rec_name = "subject"
@@ -59,18 +60,6 @@ class VipInteraction(models.Model):
         for interaction in self:
             if not (interaction.subject or "").strip():
                 raise ValidationError(self.env._("An interaction needs a subject."))
-
-    @api.constrains("relative_id", "dossier_id")
-    def _check_relative_dossier(self):
-        for interaction in self.filtered("relative_id"):
-            if interaction.relative_id.dossier_id != interaction.dossier_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(relative)s is not a relative of %(client)s.",
-                        relative=interaction.relative_id.name,
-                        client=interaction.dossier_id.name,
-                    )
-                )
 
     @api.model_create_multi
     def create(self, vals_list):

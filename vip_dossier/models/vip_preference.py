@@ -7,6 +7,7 @@ class VipPreference(models.Model):
     """One preference of the client or of a relative, as a structured fact."""
 
     _name = "vip.preference"
+    _inherit = ["vip.relative.line.mixin"]
     _description = "VIP Preference"
     _order = "dossier_id, relative_id, category_sequence, id"
     _rec_name = "value"
@@ -54,18 +55,6 @@ class VipPreference(models.Model):
     def _compute_person_name(self):
         for preference in self:
             preference.person_name = (preference.relative_id or preference.dossier_id).name
-
-    @api.constrains("relative_id", "dossier_id")
-    def _check_relative_dossier(self):
-        for preference in self.filtered("relative_id"):
-            if preference.relative_id.dossier_id != preference.dossier_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(relative)s is not a relative of %(client)s.",
-                        relative=preference.relative_id.name,
-                        client=preference.dossier_id.name,
-                    )
-                )
 
     @api.constrains("value")
     def _check_value(self):
