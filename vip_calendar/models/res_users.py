@@ -1,7 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 
@@ -30,7 +28,8 @@ class ResUsers(models.Model):
         return [*super().SELF_READABLE_FIELDS, "vip_absent"]
 
     def _vip_local_now(self):
-        return datetime.now(pytz.timezone(self.tz or "UTC"))
+        """Now, where this user is (mail templates call it for their subject)."""
+        return fields.Datetime.context_timestamp(self.with_context(tz=self.tz), fields.Datetime.now())
 
     def _vip_digest_values(self):
         """What the manager's morning digest shows, read with the manager's own rights."""

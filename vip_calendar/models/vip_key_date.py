@@ -1,8 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-import pytz
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
@@ -250,10 +249,6 @@ class VipKeyDate(models.Model):
         """Who gets the task: the manager, or the deputy when the manager is away."""
         self.ensure_one()
         return self.dossier_id._vip_responsible()
-
-    def _today_for(self, user):
-        tz = pytz.timezone(user.tz or "UTC")
-        return datetime.now(tz).date()
 
     def _may_contact(self):
         """152-FZ: nobody is contacted without a valid consent (a relative also agrees to be contacted)."""

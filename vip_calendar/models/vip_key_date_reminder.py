@@ -1,8 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, time
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -102,12 +100,12 @@ class VipKeyDateReminder(models.Model):
                 limit,
             )
         )
-        queued = self.browse()
         company = self.env.company
+        queued, sms_vals, days = self.browse(), [], []
         for reminder in self.browse(row[0] for row in rows):
             key_date = reminder.key_date_id
             tz = reminder.dossier_id.tz or reminder.user_id.tz or "UTC"
-            now = datetime.now(pytz.timezone(tz))
+            now = fields.Datetime.context_timestamp(self.with_context(tz=tz), fields.Datetime.now())
             hour = now.hour + now.minute / 60
             quiet = hour >= company.vip_sms_quiet_from or hour < company.vip_sms_quiet_to
             if now.date() < reminder.occurrence_date or quiet:
@@ -116,15 +114,18 @@ class VipKeyDateReminder(models.Model):
             body = key_date.type_id.with_context(lang=reminder.dossier_id.partner_id.lang).sms_text.replace(
                 "{name}", person.formal_address or person.name
             )
-            sms = self.env["sms.sms"].create(
+            sms_vals.append(
                 {
                     "number": key_date._sms_number(),
                     "body": body,
                     "partner_id": reminder.dossier_id.partner_id.id if not key_date.relative_id else False,
                 }
             )
-            reminder.write({"sms_id": sms.id, "done_date": now.date(), "outcome": "done"})
+            days.append(now.date())
             queued |= reminder
+        # one create for the batch; each reminder keeps its own SMS and day
+        for reminder, sms, day in zip(queued, self.env["sms.sms"].create(sms_vals), days, strict=True):
+            reminder.write({"sms_id": sms.id, "done_date": day, "outcome": "done"})
         return queued
 
     @api.model
@@ -143,10 +144,8 @@ class VipKeyDateReminder(models.Model):
 
     def _mark_done(self, outcome="done"):
         """The manager marked the task done: keep when, and how it went."""
-        today = fields.Date.context_today(self)
-        for reminder in self:
-            reminder.write({"done_date": today, "outcome": reminder.outcome or outcome})
-        self._compute_on_time()
+        self.filtered(lambda r: not r.outcome).outcome = outcome
+        self.done_date = fields.Date.context_today(self)
 
     def _cancel(self):
         """Drop the open task and the event of reminders whose date moved or went away."""
@@ -162,7 +161,7 @@ class VipKeyDateReminder(models.Model):
         rows = []
         for key_date in key_dates:
             user = key_date._responsible()
-            if user and key_date.reminder_date > key_date._today_for(user):
+            if user and key_date.reminder_date > user._vip_local_now().date():
                 continue  # not yet due where the manager is
             reason = False if user else "manager"
             if user and not key_date._may_contact():

@@ -269,9 +269,9 @@ class VipDossier(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if {"name", "last_name", "first_name", "patronymic"} & set(vals):
-            for dossier in self:
-                if dossier.partner_id.name != dossier.name:
-                    dossier.partner_id.name = dossier.name
+            # one write per distinct name (usually one), not one per dossier
+            for name, dossiers in self.filtered(lambda d: d.partner_id.name != d.name).grouped("name").items():
+                dossiers.partner_id.name = name
         return res
 
     def _prepare_partner_vals(self, vals):
