@@ -19,12 +19,9 @@ import sys
 import time
 from datetime import datetime
 
-import odoo
-from odoo import SUPERUSER_ID, api
+from common import open_registry, superuser_env, write_report
 
-DB = os.environ.get("VIP_BENCH_DB", "vip_bench")
 RUNS = int(os.environ.get("VIP_BENCH_RUNS", 30))
-OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "bench_access_log.md")
 
 FORM_SPEC = {
     "name": {},
@@ -61,10 +58,9 @@ def median_cost(env, call):
 
 
 def main():
-    odoo.tools.config.parse_config(sys.argv[1:])
-    registry = odoo.modules.registry.Registry(DB)
+    registry = open_registry()
     with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
+        env = superuser_env(cr)
         manager = env["res.users"].search([("login", "=", "bench_manager_151")])
         if not manager:
             sys.exit("run bench/bench_row_rules.py first: it fills the benchmark database")
@@ -124,9 +120,7 @@ def main():
         "keeps auditlog out of the read path; auditlog remains a fit for auditing writes, not reads.",
         "",
     ]
-    with open(OUT, "w") as handle:
-        handle.write("\n".join(lines))
-    print("\n".join(lines))
+    write_report("bench_access_log.md", lines)
 
 
 if __name__ == "__main__":

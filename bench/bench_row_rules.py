@@ -19,19 +19,17 @@ Results go to docs/bench_row_rules.md.
 import os
 import platform
 import statistics
-import sys
 import time
 from datetime import datetime
 
-import odoo
-from odoo import SUPERUSER_ID, api
+from common import open_registry, superuser_env, write_report
+
+from odoo import SUPERUSER_ID
 from odoo.tools import SQL
 
-DB = os.environ.get("VIP_BENCH_DB", "vip_bench")
 CLIENTS = int(os.environ.get("VIP_BENCH_CLIENTS", 100_000))
 MANAGERS = int(os.environ.get("VIP_BENCH_MANAGERS", 300))
 RUNS = int(os.environ.get("VIP_BENCH_RUNS", 30))
-OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "bench_row_rules.md")
 
 LIST_SPEC = {
     "name": {},
@@ -127,10 +125,9 @@ def measure(env, user_id, domain=(), runs=RUNS):
 
 
 def main():
-    odoo.tools.config.parse_config(sys.argv[1:])
-    registry = odoo.modules.registry.Registry(DB)
+    registry = open_registry()
     with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
+        env = superuser_env(cr)
         start = time.perf_counter()
         managers, supervisor = populate(env)
         setup = time.perf_counter() - start
@@ -173,10 +170,7 @@ def main():
         "for the first page and counts up to the pager limit, so the manager's list is the cheaper of the two.",
         "",
     ]
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w") as handle:
-        handle.write("\n".join(lines))
-    print("\n".join(lines))
+    write_report("bench_row_rules.md", lines)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ class VipKeyDate(models.Model):
     _order = "next_date, id"
 
     dossier_id = fields.Many2one("vip.dossier", string="Client", required=True, ondelete="cascade", index=True)
-    type_id = fields.Many2one("vip.key.date.type", string="Occasion", required=True, ondelete="restrict")
+    type_id = fields.Many2one("vip.key.date.type", string="Occasion Type", required=True, ondelete="restrict")
     relative_id = fields.Many2one(
         "vip.relative",
         ondelete="cascade",
@@ -218,9 +218,14 @@ class VipKeyDate(models.Model):
         """Active key dates whose reminder is due by ``horizon`` and not yet created."""
         self.env["vip.key.date.reminder"].flush_model()
         self.flush_model(["reminder_date", "next_date", "active", "dossier_id"])
-        rows = self.env.execute_query(
-            SQL(
-                """
+        rows = self.env.execute_query(self._due_query(horizon, limit))
+        return self.browse(row[0] for row in rows)
+
+    @api.model
+    def _due_query(self, horizon, limit):
+        """The selection of the run (the benchmark explains this very query)."""
+        return SQL(
+            """
                 SELECT kd.id
                   FROM vip_key_date kd
                   JOIN vip_dossier d ON d.id = kd.dossier_id
@@ -238,12 +243,10 @@ class VipKeyDate(models.Model):
                  ORDER BY d.user_id, kd.reminder_date, kd.id
                 LIMIT %(limit)s
                 """,
-                horizon=horizon,
-                limit=limit,
-                utc_now=fields.Datetime.now(),
-            )
+            horizon=horizon,
+            limit=limit,
+            utc_now=fields.Datetime.now(),
         )
-        return self.browse(row[0] for row in rows)
 
     def _responsible(self):
         """Who gets the task: the manager, or the deputy when the manager is away."""
