@@ -2,27 +2,20 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.vip_dossier.tests.common import VipTourMixin
 
 
-class VipKeyDatesTourMixin:
+class VipKeyDatesTourMixin(VipTourMixin):
     """A manager with a client whose birthday is today, and its task."""
 
-    lang = "en_US"
-    allow_inherited_tests_method = True
+    tour_login = "vip_tour_kd"
+    tour_modules = ("base", "web", "mail", "calendar", "vip_dossier", "vip_calendar")
 
     @classmethod
     def setUpClass(cls):
-        super().setUpClass()  # pylint: disable=no-member
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
-        if cls.lang != "en_US":
-            cls.env["res.lang"]._activate_lang(cls.lang)
-            cls.env["ir.module.module"]._load_module_terms(
-                ["base", "web", "mail", "calendar", "vip_dossier", "vip_calendar"], [cls.lang]
-            )
-        cls.manager = new_test_user(
-            cls.env, "vip_tour_kd", groups="vip_dossier.group_vip_manager", name="Tour KD Manager", lang=cls.lang
-        )
+        super().setUpClass()
         today = fields.Date.context_today(cls.env["vip.dossier"])
         cls.dossier = cls.env["vip.dossier"].create(
             {

@@ -45,3 +45,23 @@ class VipCase(VipAssertions, TransactionCase):
                 "client_ref": "T-0001",
             }
         )
+
+
+class VipTourMixin:
+    """A tour run as a VIP manager, in ``lang``; mixed into HttpCase by each size/language variant."""
+
+    lang = "en_US"
+    allow_inherited_tests_method = True
+    tour_login = "vip_tour_manager"
+    tour_modules = ("base", "web", "mail", "vip_dossier")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()  # pylint: disable=no-member
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        if cls.lang != "en_US":
+            cls.env["res.lang"]._activate_lang(cls.lang)
+            cls.env["ir.module.module"]._load_module_terms(list(cls.tour_modules), [cls.lang])
+        cls.manager = new_test_user(
+            cls.env, cls.tour_login, groups="vip_dossier.group_vip_manager", name="Tour Manager", lang=cls.lang
+        )

@@ -1,27 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import VipTourMixin
 
 
-class VipTourMixin:
+class VipDossierTourMixin(VipTourMixin):
     """Runs the dossier tour as a VIP manager and checks what it saved."""
-
-    lang = "en_US"
-    allow_inherited_tests_method = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()  # pylint: disable=no-member
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
-        if cls.lang != "en_US":
-            cls.env["res.lang"]._activate_lang(cls.lang)
-            cls.env["ir.module.module"]._load_module_terms(["base", "web", "mail", "vip_dossier"], [cls.lang])
-        cls.manager = new_test_user(
-            cls.env,
-            "vip_tour_manager",
-            groups="vip_dossier.group_vip_manager",
-            name="Tour Manager",
-            lang=cls.lang,
-        )
 
     def test_create_dossier_with_relative_and_interaction(self):
         self.start_tour("/odoo", "vip_dossier_tour", login=self.manager.login)
@@ -39,23 +23,23 @@ class VipTourMixin:
 
 
 @tagged("post_install", "-at_install")
-class TestUiDesktop(VipTourMixin, HttpCase):
+class TestUiDesktop(VipDossierTourMixin, HttpCase):
     pass
 
 
 @tagged("post_install", "-at_install")
-class TestUiPhone(VipTourMixin, HttpCase):
+class TestUiPhone(VipDossierTourMixin, HttpCase):
     browser_size = "375x667"
     touch_enabled = True
 
 
 @tagged("post_install", "-at_install")
-class TestUiRussian(VipTourMixin, HttpCase):
+class TestUiRussian(VipDossierTourMixin, HttpCase):
     lang = "ru_RU"
 
 
 @tagged("post_install", "-at_install")
-class TestUiRussianPhone(VipTourMixin, HttpCase):
+class TestUiRussianPhone(VipDossierTourMixin, HttpCase):
     lang = "ru_RU"
     browser_size = "375x667"
     touch_enabled = True
