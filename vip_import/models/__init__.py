@@ -1,0 +1,4 @@
+from . import vip_import
+from . import vip_import_rejection
+from . import vip_operation
+from . import vip_income

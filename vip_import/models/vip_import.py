@@ -1,0 +1,575 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import csv
+import datetime
+import io
+import logging
+from decimal import Decimal, InvalidOperation
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, float_compare
+
+from .import_readers import ImportFileError, count_rows, read_rows
+
+_logger = logging.getLogger(__name__)
+
+# what each kind of import reads: the required columns, then the optional ones
+COLUMNS = {
+    "operation": (
+        ("external_ref", "client_ref", "date", "operation_type", "amount"),
+        ("direction", "currency", "product", "channel", "description"),
+    ),
+    "income": (
+        ("external_ref", "client_ref", "date", "product_line", "amount"),
+        ("description",),
+    ),
+}
+ALIASES = {"type": "operation_type", "line": "product_line", "ref": "external_ref", "client": "client_ref"}
+TARGET = {"operation": "vip.operation", "income": "vip.income"}
+# an operation's direction when the file does not say it
+DEFAULT_DIRECTION = {
+    "deposit": "in",
+    "transfer_in": "in",
+    "withdrawal": "out",
+    "transfer_out": "out",
+    "card": "out",
+    "fee": "out",
+}
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+CHUNK = 2000
+# a JSON-RPC call is answered in the request: bigger loads go as a file, in the background
+RPC_MAX_ROWS = 50000
+
+
+class VipImport(models.Model):
+    """One load of operations or income from the core banking system.
+
+    A file (CSV or XLSX) uploaded by the back office, or a batch of rows sent
+    over JSON-RPC by the nightly job. Rows are matched to dossiers by the
+    client identifier and are idempotent by their external reference: loading
+    the same data again changes nothing. Every row that is not loaded is kept
+    with its reason. The whole load is one transaction: it lands entirely or,
+    if it breaks, not at all.
+    """
+
+    _name = "vip.import"
+    _description = "VIP Data Import"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    kind = fields.Selection(
+        [("operation", "Operations"), ("income", "Income")],
+        string="What",
+        required=True,
+        default="operation",
+    )
+    source = fields.Char(
+        required=True,
+        default="core_banking",
+        help="The system the rows come from; an external reference is unique per source.",
+    )
+    file = fields.Binary(attachment=True, help="CSV (comma, semicolon or tab separated) or XLSX; first row a header.")
+    file_name = fields.Char()
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    state = fields.Selection(
+        [("draft", "Draft"), ("queued", "In Progress"), ("done", "Done"), ("failed", "Failed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    row_count = fields.Integer(string="Rows", readonly=True, copy=False)
+    created_count = fields.Integer(string="Loaded", readonly=True, copy=False)
+    unchanged_count = fields.Integer(
+        string="Already Loaded", readonly=True, copy=False, help="Rows found identical in the database: skipped."
+    )
+    rejected_count = fields.Integer(string="Rejected", readonly=True, copy=False)
+    progress = fields.Integer(compute="_compute_progress", help="Share of the rows processed, in percent.")
+    rejection_ids = fields.One2many("vip.import.rejection", "import_id", string="Rejected Rows", readonly=True)
+    rejected_file = fields.Binary(string="Rejected Rows (CSV)", attachment=True, readonly=True, copy=False)
+    rejected_file_name = fields.Char(compute="_compute_rejected_file_name")
+    error = fields.Text(readonly=True, copy=False)
+    date_done = fields.Datetime(string="Finished On", readonly=True, copy=False)
+    job_uuid = fields.Char(readonly=True, copy=False, index="btree_not_null")
+
+    def init(self):
+        # Progress of a running load, written from a second connection so that
+        # it is visible while the load's own transaction is still open. Kept
+        # out of vip_import itself: the load's transaction writes that row at
+        # its end and must not meet a concurrent update there.
+        self.env.cr.execute(
+            """
+            CREATE TABLE IF NOT EXISTS vip_import_progress (
+                import_id integer PRIMARY KEY REFERENCES vip_import(id) ON DELETE CASCADE,
+                done integer NOT NULL,
+                total integer NOT NULL
+            )
+            """
+        )
+
+    @api.depends("kind", "file_name", "create_date")
+    def _compute_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for record in self:
+            when = fields.Datetime.to_string(record.create_date or fields.Datetime.now())[:16]
+            record.name = f"{kinds.get(record.kind, '')}: {record.file_name or 'JSON-RPC'} ({when})"
+
+    def _compute_progress(self):
+        done = {record.id: 100 for record in self if record.state in ("done", "failed")}
+        running = [record.id for record in self if record.state == "queued" and record.id]
+        if running:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT import_id, done, total FROM vip_import_progress WHERE import_id = ANY(%s)",
+                    running,
+                )
+            )
+            for import_id, processed, total in self.env.cr.fetchall():
+                done[import_id] = round(100 * processed / total) if total else 0
+        for record in self:
+            record.progress = done.get(record.id, 0)
+
+    def _compute_rejected_file_name(self):
+        for record in self:
+            record.rejected_file_name = f"rejected-{record.id}.csv"
+
+    # ------------------------------------------------------------------
+    # entry points: the wizard's button, the JSON-RPC call, the job
+    # ------------------------------------------------------------------
+    def action_import(self):
+        """Load the file now when it is small, in the background otherwise."""
+        self.ensure_one()
+        if self.state not in ("draft", "failed"):
+            raise UserError(self.env._("This import has already been started."))
+        if not self.file:
+            raise UserError(self.env._("Choose the file to import first."))
+        data = self._file_data()
+        try:
+            total = count_rows(data)
+        except ImportFileError as error:
+            raise UserError(self._file_error_message(error)) from error
+        if total > self._sync_limit():
+            self.write({"state": "queued", "row_count": total, "error": False})
+            job = self.with_delay(description=self.env._("VIP import: %(name)s", name=self.name))._run_job()
+            self.job_uuid = job.uuid
+            return True
+        self._load(read_rows(data), total)
+        return True
+
+    def _run_job(self):
+        """Body of the background job: the whole file in one transaction."""
+        self.ensure_one()
+        if self.state == "done":
+            return self.env._("Already done.")
+        try:
+            # nothing of the file stays when it breaks half-way: the savepoint
+            # takes back what was written, the reason is kept for the user
+            with self.env.cr.savepoint():
+                self.with_context(vip_import_progress=True)._load(read_rows(self._file_data()), self.row_count)
+        except (UserError, ImportFileError) as error:
+            message = self._file_error_message(error) if isinstance(error, ImportFileError) else str(error)
+            self.write({"state": "failed", "error": message, "date_done": fields.Datetime.now()})
+            self._notify_done()
+            return message
+        return self.env._(
+            "%(created)s loaded, %(rejected)s rejected.", created=self.created_count, rejected=self.rejected_count
+        )
+
+    @api.model
+    def import_rows(self, kind, rows, source="core_banking", name=None):
+        """Load ``rows`` (a list of dicts, columns as in a file) and report on each; for the nightly job.
+
+        Returns ``{"import_id", "created", "unchanged", "rejected": [{"row", "external_ref", "reason",
+        "message"}]}``, ``row`` being the 1-based position in ``rows``. Same rows sent again: nothing
+        changes, all are reported as already loaded.
+        """
+        if kind not in COLUMNS:
+            raise UserError(self.env._("Unknown kind of import %(kind)r: use 'operation' or 'income'.", kind=kind))
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise UserError(self.env._("Rows must be a list of objects, one per operation or income line."))
+        if len(rows) > RPC_MAX_ROWS:
+            raise UserError(
+                self.env._(
+                    "At most %(max)s rows per call (got %(count)s): split the load, or upload it as a file.",
+                    max=RPC_MAX_ROWS,
+                    count=len(rows),
+                )
+            )
+        record = self.create({"kind": kind, "source": source or "core_banking", "file_name": name or "JSON-RPC"})
+        record._load(enumerate(rows, start=1), len(rows))
+        return {
+            "import_id": record.id,
+            "created": record.created_count,
+            "unchanged": record.unchanged_count,
+            "rejected": [
+                {"row": r.row, "external_ref": r.external_ref or "", "reason": r.reason, "message": r.message}
+                for r in record.rejection_ids
+            ],
+        }
+
+    # ------------------------------------------------------------------
+    # the load itself
+    # ------------------------------------------------------------------
+    def _load(self, numbered_rows, total):
+        self.ensure_one()
+        self.rejection_ids.sudo().unlink()
+        counts = {"rows": 0, "created": 0, "unchanged": 0, "rejected": 0}
+        rejected_rows = []
+        header = None
+        chunk = []
+        lookups = {}  # selection labels and currencies, resolved once per load
+        for number, raw in numbered_rows:
+            if header is None:
+                header = self._check_header(raw)
+            chunk.append((number, raw))
+            if len(chunk) >= CHUNK:
+                self._load_chunk(chunk, counts, rejected_rows, lookups)
+                chunk = []
+                self._report_progress(counts["rows"], total)
+        if chunk:
+            self._load_chunk(chunk, counts, rejected_rows, lookups)
+        if header is None:
+            raise UserError(self.env._("The file has no rows to import."))
+        self.write(
+            {
+                "state": "done",
+                "row_count": counts["rows"],
+                "created_count": counts["created"],
+                "unchanged_count": counts["unchanged"],
+                "rejected_count": counts["rejected"],
+                "rejected_file": self._rejected_csv(rejected_rows) if rejected_rows else False,
+                "date_done": fields.Datetime.now(),
+                "error": False,
+            }
+        )
+        self._notify_done()
+
+    def _check_header(self, row):
+        required, optional = COLUMNS[self.kind]
+        columns = {ALIASES.get(name, name) for name in row}
+        missing = [name for name in required if name not in columns]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The file lacks the column(s) %(missing)s. Expected columns: %(required)s, "
+                    "and optionally %(optional)s.",
+                    missing=", ".join(missing),
+                    required=", ".join(required),
+                    optional=", ".join(optional),
+                )
+            )
+        return columns
+
+    def _load_chunk(self, chunk, counts, rejected_rows, lookups):
+        Target = self.env[TARGET[self.kind]].sudo()
+        rows = [(number, {ALIASES.get(k, k): v for k, v in raw.items()}) for number, raw in chunk]
+        clients = self._clients({self._text(row.get("client_ref")) for _n, row in rows})
+        existing = self._existing({self._text(row.get("external_ref")) for _n, row in rows})
+        to_create, rejections, in_chunk = [], [], set()
+        for number, row in rows:
+            ref = self._text(row.get("external_ref"))
+            vals, reason, message = self._row_values(row, clients, lookups)
+            if not reason and (ref in in_chunk or (ref in existing and existing[ref][0] == self.id)):
+                reason, message = "duplicate", self.env._("This reference appears more than once in the file.")
+            elif not reason and ref in existing:
+                if self._same(existing[ref][1], vals):
+                    counts["unchanged"] += 1
+                    in_chunk.add(ref)
+                    continue
+                reason = "duplicate"
+                message = self.env._("Already loaded with different values; a correction needs a new reference.")
+            if reason:
+                rejections.append(self._rejection(number, row, reason, message))
+                rejected_rows.append((number, row, message))
+                continue
+            in_chunk.add(ref)
+            to_create.append(vals)
+        if to_create:
+            Target.create(to_create)
+        if rejections:
+            self.env["vip.import.rejection"].sudo().create(rejections)
+        counts["rows"] += len(rows)
+        counts["created"] += len(to_create)
+        counts["rejected"] += len(rejections)
+        # a million rows must not stay in the cache
+        self.env.flush_all()
+        self.env.invalidate_all()
+
+    def _row_values(self, row, clients, lookups):
+        """``(vals, False, False)`` for a good row, ``(None, reason, message)`` for a bad one."""
+        ref = self._text(row.get("external_ref"))
+        if not ref:
+            return None, "missing", self.env._("The external reference is empty.")
+        client_ref = self._text(row.get("client_ref"))
+        if not client_ref:
+            return None, "missing", self.env._("The client identifier is empty.")
+        dossier_id = clients.get(client_ref)
+        if not dossier_id:
+            return None, "unknown_client", self.env._("No VIP client has the identifier %(ref)s.", ref=client_ref)
+        date = self._date(row.get("date"))
+        if not date:
+            return None, "bad_date", self.env._("%(value)r is not a date (use YYYY-MM-DD or DD.MM.YYYY).", value=row.get("date"))
+        today = fields.Date.context_today(self)
+        amount = self._amount(row.get("amount"))
+        if amount is None:
+            return None, "bad_amount", self.env._("%(value)r is not an amount.", value=row.get("amount"))
+        vals = {
+            "dossier_id": dossier_id,
+            "source": self.source,
+            "external_ref": ref,
+            "import_id": self.id,
+            "description": self._text(row.get("description")) or False,
+        }
+        if self.kind == "income":
+            date = date.replace(day=1)
+            if date > today:
+                return None, "bad_date", self.env._("Income cannot be booked for a future month (%(date)s).", date=date)
+            line = self._selection(lookups, "vip.income", "product_line", row.get("product_line"))
+            if not line:
+                return None, "bad_value", self.env._("Unknown product line %(value)r.", value=row.get("product_line"))
+            if amount == 0:
+                return None, "bad_amount", self.env._("An income line of zero says nothing.")
+            vals.update(date=date, product_line=line, amount=amount)
+            return vals, False, False
+        if date > today:
+            return None, "bad_date", self.env._("An operation cannot be dated in the future (%(date)s).", date=date)
+        operation_type = self._selection(lookups, "vip.operation", "operation_type", row.get("operation_type"))
+        if not operation_type:
+            return None, "bad_value", self.env._("Unknown operation type %(value)r.", value=row.get("operation_type"))
+        direction = self._selection(lookups, "vip.operation", "direction", row.get("direction"))
+        if not direction and self._text(row.get("direction")):
+            return None, "bad_value", self.env._("Unknown direction %(value)r: use in or out.", value=row.get("direction"))
+        if amount < 0 and not direction:
+            direction, amount = "out", -amount
+        direction = direction or DEFAULT_DIRECTION.get(operation_type)
+        if not direction:
+            return None, "missing", self.env._("Say whether the operation is incoming or outgoing (column direction).")
+        if amount <= 0:
+            return None, "bad_amount", self.env._("An operation amount must be positive (got %(amount)s).", amount=amount)
+        currency = self._currency(lookups, row.get("currency"))
+        if not currency:
+            return None, "bad_value", self.env._("Unknown currency %(value)r.", value=row.get("currency"))
+        channel = self._selection(lookups, "vip.operation", "channel", row.get("channel"))
+        vals.update(
+            date=date,
+            operation_type=operation_type,
+            direction=direction,
+            amount=amount,
+            currency_id=currency,
+            product=self._text(row.get("product")) or False,
+            channel=channel or False,
+        )
+        return vals, False, False
+
+    # ------------------------------------------------------------------
+    # lookups, one query per chunk
+    # ------------------------------------------------------------------
+    def _clients(self, client_refs):
+        client_refs = [ref for ref in client_refs if ref]
+        if not client_refs:
+            return {}
+        self.env.cr.execute(
+            SQL(
+                "SELECT client_ref, id FROM vip_dossier WHERE company_id = %s AND client_ref = ANY(%s)",
+                self.company_id.id,
+                client_refs,
+            )
+        )
+        return dict(self.env.cr.fetchall())
+
+    def _existing(self, refs):
+        """``{ref: (import_id, values)}`` of what this source already holds under these references."""
+        refs = [ref for ref in refs if ref]
+        if not refs:
+            return {}
+        Target = self.env[TARGET[self.kind]]
+        columns = self._compared_columns()
+        self.env.cr.execute(
+            SQL(
+                "SELECT external_ref, import_id, %s FROM %s WHERE source = %s AND external_ref = ANY(%s)",
+                SQL(", ").join(SQL.identifier(column) for column in columns),
+                SQL.identifier(Target._table),
+                self.source,
+                refs,
+            )
+        )
+        return {
+            ref: (import_id, dict(zip(columns, values, strict=True)))
+            for ref, import_id, *values in self.env.cr.fetchall()
+        }
+
+    def _compared_columns(self):
+        if self.kind == "income":
+            return ("dossier_id", "date", "product_line", "amount")
+        return ("dossier_id", "date", "operation_type", "direction", "amount", "currency_id")
+
+    def _same(self, stored, vals):
+        for column, value in stored.items():
+            if column == "amount":
+                if float_compare(float(value), vals["amount"], precision_digits=2):
+                    return False
+            elif value != vals[column]:
+                return False
+        return True
+
+    # ------------------------------------------------------------------
+    # cell parsing
+    # ------------------------------------------------------------------
+    @staticmethod
+    def _text(value):
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # an identifier typed as a number in a spreadsheet
+        return str(value).strip()
+
+    @staticmethod
+    def _date(value):
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = str(value or "").strip()[:10]
+        for fmt in DATE_FORMATS:
+            try:
+                return datetime.datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+        return None
+
+    @staticmethod
+    def _amount(value):
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int | float):
+            return float(value)
+        text = str(value or "").strip()
+        for space in (" ", "\u00a0", "\u202f", "'"):
+            text = text.replace(space, "")
+        # "1,234.56": the comma groups thousands; "1234,56": it is the decimal point
+        text = text.replace(",", "") if "." in text else text.replace(",", ".")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            return None
+        return float(amount) if amount.is_finite() else None
+
+    def _selection(self, lookups, model, field, value):
+        """The code of a selection value given as its code or its label, in English or the user's language."""
+        text = self._text(value).lower()
+        if not text:
+            return False
+        options = lookups.get((model, field))
+        if options is None:
+            options = lookups[model, field] = {}
+            selection = self.env[model]._fields[field]
+            for lang in ("en_US", self.env.lang or "en_US"):
+                for code, label in selection._description_selection(self.with_context(lang=lang).env):
+                    options[code.lower()] = code
+                    options[str(label).lower()] = code
+        return options.get(text, False)
+
+    def _currency(self, lookups, value):
+        code = self._text(value).upper()
+        if not code:
+            return self.company_id.currency_id.id
+        key = ("res.currency", code)
+        if key not in lookups:
+            lookups[key] = (
+                self.env["res.currency"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("name", "=", code)], limit=1)
+                .id
+            )
+        return lookups[key]
+
+    # ------------------------------------------------------------------
+    # reporting
+    # ------------------------------------------------------------------
+    def _rejection(self, number, row, reason, message):
+        return {
+            "import_id": self.id,
+            "row": number,
+            "external_ref": self._text(row.get("external_ref"))[:64] or False,
+            "client_ref": self._text(row.get("client_ref"))[:64] or False,
+            "reason": reason,
+            "message": message,
+            "raw": "; ".join(f"{key}={self._text(value)}" for key, value in row.items() if key),
+        }
+
+    def _rejected_csv(self, rejected_rows):
+        """The rejected rows as they came, plus the reason: fixed, they can be loaded again."""
+        out = io.StringIO()
+        columns = sorted({key for _n, row, _m in rejected_rows for key in row if key})
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(["row", *columns, "reason"])
+        for number, row, message in rejected_rows:
+            writer.writerow([number, *(self._text(row.get(column)) for column in columns), message])
+        return base64.b64encode(out.getvalue().encode("utf-8-sig"))
+
+    def _report_progress(self, done, total):
+        """Commit the progress on a connection of its own: the load's transaction is still open."""
+        if not total or not self.env.context.get("vip_import_progress"):
+            return
+        with self.env.registry.cursor() as cr:
+            cr.execute(
+                SQL(
+                    """
+                    INSERT INTO vip_import_progress (import_id, done, total) VALUES (%s, %s, %s)
+                    ON CONFLICT (import_id) DO UPDATE SET done = EXCLUDED.done, total = EXCLUDED.total
+                    """,
+                    self.id,
+                    done,
+                    total,
+                )
+            )
+
+    def _notify_done(self):
+        """Tell whoever started the import, in the chatter (and their inbox) and with a toast."""
+        user = self.create_uid or self.env.user
+        if self.state == "done":
+            body = self.env._(
+                "Import finished: %(created)s loaded, %(unchanged)s already loaded, %(rejected)s rejected.",
+                created=self.created_count,
+                unchanged=self.unchanged_count,
+                rejected=self.rejected_count,
+            )
+        else:
+            body = self.env._("Import failed: %(error)s", error=self.error)
+        self.sudo().message_post(body=body, partner_ids=user.partner_id.ids, subtype_xmlid="mail.mt_note")
+        user._bus_send(
+            "simple_notification",
+            {
+                "type": "success" if self.state == "done" and not self.rejected_count else "warning",
+                "title": self.name,
+                "message": body,
+                "sticky": self.state != "done",
+            },
+        )
+
+    def _file_data(self):
+        return base64.b64decode(self.with_context(bin_size=False).file or b"")
+
+    def _file_error_message(self, error):
+        messages = {
+            "encoding": self.env._("The file is neither UTF-8 nor Windows-1251 text; save it as CSV UTF-8 or XLSX."),
+            "empty": self.env._("The file is empty."),
+            "xlsx": self.env._("The file looks like XLSX but cannot be opened; save it again from the spreadsheet."),
+        }
+        return messages.get(str(error), str(error))
+
+    @api.model
+    def _sync_limit(self):
+        """Files up to this many rows load at once; bigger ones go to a background job."""
+        return int(self.env["ir.config_parameter"].sudo().get_param("vip_import.sync_rows", 5000))
+
+    def action_download_rejected(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/vip.import/{self.id}/rejected_file/{self.rejected_file_name}?download=true",
+            "target": "self",
+        }
