@@ -22,4 +22,5 @@
         "views/vip_import_views.xml",
         "views/vip_import_menus.xml",
     ],
+    "demo": ["demo/res_users_demo.xml"],
 }

@@ -310,7 +310,11 @@ class VipImport(models.Model):
             return None, "unknown_client", self.env._("No VIP client has the identifier %(ref)s.", ref=client_ref)
         date = self._date(row.get("date"))
         if not date:
-            return None, "bad_date", self.env._("%(value)r is not a date (use YYYY-MM-DD or DD.MM.YYYY).", value=row.get("date"))
+            return (
+                None,
+                "bad_date",
+                self.env._("%(value)r is not a date (use YYYY-MM-DD or DD.MM.YYYY).", value=row.get("date")),
+            )
         today = fields.Date.context_today(self)
         amount = self._amount(row.get("amount"))
         if amount is None:
@@ -340,14 +344,22 @@ class VipImport(models.Model):
             return None, "bad_value", self.env._("Unknown operation type %(value)r.", value=row.get("operation_type"))
         direction = self._selection(lookups, "vip.operation", "direction", row.get("direction"))
         if not direction and self._text(row.get("direction")):
-            return None, "bad_value", self.env._("Unknown direction %(value)r: use in or out.", value=row.get("direction"))
+            return (
+                None,
+                "bad_value",
+                self.env._("Unknown direction %(value)r: use in or out.", value=row.get("direction")),
+            )
         if amount < 0 and not direction:
             direction, amount = "out", -amount
         direction = direction or DEFAULT_DIRECTION.get(operation_type)
         if not direction:
             return None, "missing", self.env._("Say whether the operation is incoming or outgoing (column direction).")
         if amount <= 0:
-            return None, "bad_amount", self.env._("An operation amount must be positive (got %(amount)s).", amount=amount)
+            return (
+                None,
+                "bad_amount",
+                self.env._("An operation amount must be positive (got %(amount)s).", amount=amount),
+            )
         currency = self._currency(lookups, row.get("currency"))
         if not currency:
             return None, "bad_value", self.env._("Unknown currency %(value)r.", value=row.get("currency"))
