@@ -24,6 +24,10 @@ class VipDossier(models.Model):
     next_key_date_name = fields.Char(compute="_compute_next_key_date", string="Next Occasion")
 
     def _compute_next_key_date(self):
+        if not self.env["vip.key.date"].has_access("read"):
+            # emergency access opens a client's dossier, not its calendar
+            self.next_key_date = self.next_key_date_name = False
+            return
         rows = self.env["vip.key.date"]._read_group(
             [("dossier_id", "in", self.ids), ("next_date", "!=", False)], ["dossier_id"], ["next_date:min"]
         )

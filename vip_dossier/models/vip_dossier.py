@@ -156,7 +156,8 @@ class VipDossier(models.Model):
 
     relative_count = fields.Integer(compute="_compute_counts")
     interaction_count = fields.Integer(compute="_compute_counts")
-    operation_count = fields.Integer(compute="_compute_counts")
+    # its own compute: who may not read operations (emergency access) still reads the other counts
+    operation_count = fields.Integer(compute="_compute_operation_count")
     last_interaction_date = fields.Datetime(compute="_compute_counts", string="Last Contact")
 
     income_12m = fields.Monetary(
@@ -201,13 +202,9 @@ class VipDossier(models.Model):
     ]
 
     def _compute_counts(self):
-        for field, model in (
-            ("relative_count", "vip.relative"),
-            ("operation_count", "vip.operation"),
-        ):
-            counts = dict(self.env[model]._read_group([("dossier_id", "in", self.ids)], ["dossier_id"], ["__count"]))
-            for dossier in self:
-                dossier[field] = counts.get(dossier._origin, 0)
+        counts = dict(self.env["vip.relative"]._read_group([("dossier_id", "in", self.ids)], ["dossier_id"], ["__count"]))
+        for dossier in self:
+            dossier.relative_count = counts.get(dossier._origin, 0)
         stats = {
             dossier: (count, last)
             for dossier, count, last in self.env["vip.interaction"]._read_group(
@@ -216,6 +213,11 @@ class VipDossier(models.Model):
         }
         for dossier in self:
             dossier.interaction_count, dossier.last_interaction_date = stats.get(dossier._origin, (0, False))
+
+    def _compute_operation_count(self):
+        counts = dict(self.env["vip.operation"]._read_group([("dossier_id", "in", self.ids)], ["dossier_id"], ["__count"]))
+        for dossier in self:
+            dossier.operation_count = counts.get(dossier._origin, 0)
 
     def _compute_income(self):
         today = fields.Date.context_today(self)
