@@ -1,0 +1,135 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
+import os
+import tempfile
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class VipExport(models.Model):
+    """An XLSX export too big for an HTTP request, written by a background job.
+
+    The job runs as the user who asked (queue_job keeps the user), so the file
+    holds exactly what that user may read. When it is done, the file is attached
+    here and the user is notified, with a link.
+    """
+
+    _name = "vip.export"
+    _description = "VIP Background Export"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+
+    name = fields.Char(required=True)
+    kind = fields.Selection(
+        [("operations", "Operations"), ("dossier", "Dossier")], required=True, default="operations", readonly=True
+    )
+    domain = fields.Char(default="[]", readonly=True, help="Which operations, as the list showed them.")
+    dossier_ids = fields.Many2many("vip.dossier", string="Clients", readonly=True)
+    state = fields.Selection(
+        [("queued", "In Progress"), ("done", "Done"), ("failed", "Failed")],
+        default="queued",
+        required=True,
+        readonly=True,
+    )
+    row_count = fields.Integer(string="Rows", readonly=True)
+    attachment_id = fields.Many2one("ir.attachment", string="File", readonly=True)
+    error = fields.Text(readonly=True)
+    date_done = fields.Datetime(string="Finished On", readonly=True)
+    job_uuid = fields.Char(readonly=True, index="btree_not_null")
+
+    @api.model
+    def _start(self, vals):
+        export = self.create(vals)
+        job = export.with_delay(description=self.env._("VIP export: %(name)s", name=export.name))._run_job()
+        export.job_uuid = job.uuid
+        return export
+
+    @api.model
+    def action_export_operations(self, domain):
+        """Export the operations of ``domain`` in the background; the caller is notified when done."""
+        self.env["vip.operation"].check_access("read")
+        export = self._start(
+            {
+                "name": self.env._("Operations, %(date)s", date=fields.Date.context_today(self)),
+                "kind": "operations",
+                "domain": repr(domain or []),
+            }
+        )
+        return export._action_started()
+
+    def _action_started(self):
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "title": self.env._("Export started"),
+                "message": self.env._(
+                    "The file is being prepared in the background; you will be notified when it is ready."
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _report(self):
+        if self.kind == "dossier":
+            return self.env["report.vip_analytics.dossier_xlsx"].with_context(active_model="vip.dossier")
+        return self.env["report.vip_analytics.operations_xlsx"]
+
+    def _run_job(self):
+        self.ensure_one()
+        if self.state == "done":
+            return self.env._("Already done.")
+        handle, path = tempfile.mkstemp(suffix=".xlsx", prefix="vip-export-")
+        os.close(handle)
+        try:
+            try:
+                with self.env.cr.savepoint():
+                    data = {"domain": ast.literal_eval(self.domain or "[]")}
+                    self._report()._write_workbook(path, self.dossier_ids.ids, data)
+            except (UserError, ValueError, SyntaxError) as error:
+                self.write({"state": "failed", "error": str(error), "date_done": fields.Datetime.now()})
+                self._notify_done()
+                return str(error)
+            with open(path, "rb") as file:
+                attachment = self.env["ir.attachment"].create(
+                    {
+                        "name": f"{self.name}.xlsx".replace("/", "-"),
+                        "raw": file.read(),
+                        "res_model": self._name,
+                        "res_id": self.id,
+                        "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    }
+                )
+        finally:
+            os.unlink(path)
+        self.write({"state": "done", "attachment_id": attachment.id, "date_done": fields.Datetime.now()})
+        self._notify_done()
+        return self.env._("Done.")
+
+    def _notify_done(self):
+        user = self.create_uid or self.env.user
+        if self.state == "done":
+            body = self.env._("Your export %(name)s is ready.", name=self.name)
+            attachments = self.attachment_id.ids
+        else:
+            body = self.env._("Your export %(name)s failed: %(error)s", name=self.name, error=self.error)
+            attachments = []
+        self.message_post(
+            body=body, partner_ids=user.partner_id.ids, attachment_ids=attachments, subtype_xmlid="mail.mt_note"
+        )
+        user._bus_send(
+            "simple_notification",
+            {"type": "success" if self.state == "done" else "danger", "title": self.name, "message": body},
+        )
+
+    def action_download(self):
+        self.ensure_one()
+        if not self.attachment_id:
+            raise UserError(self.env._("The file is not ready yet."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.attachment_id.id}?download=true",
+            "target": "self",
+        }

@@ -1,0 +1,35 @@
+/** @odoo-module **/
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+//
+// Top management opens the overview, reads each card and goes from a key date
+// of this week to the client's dossier. Selectors use classes and names, so
+// the tour runs in any language and at any screen size.
+
+import { registry } from "@web/core/registry";
+
+registry.category("web_tour.tours").add("vip_overview_tour", {
+    url: "/odoo/vip-overview",
+    steps: () => [
+        { content: "The overview opens", trigger: ".o_vip_overview .o_vip_card_clients" },
+        {
+            content: "Clients per manager: the tour manager has a client",
+            trigger: ".o_vip_card_clients .o_vip_manager_row:contains(Tour Manager)",
+        },
+        { content: "Income this year vs last", trigger: ".o_vip_card_income .o_vip_income_this" },
+        { content: "Overdue tasks per manager", trigger: ".o_vip_card_overdue .o_vip_overdue:contains(Tour Manager)" },
+        { content: "Dossiers with low completeness", trigger: ".o_vip_card_incomplete" },
+        { content: "Recent accesses", trigger: ".o_vip_card_accesses" },
+        {
+            content: "A key date of this week opens its client",
+            trigger: ".o_vip_card_key_dates .o_vip_key_date:contains(Tour Client)",
+            run: "click",
+        },
+        { content: "The client's dossier is open", trigger: ".o_form_view .o_field_widget[name=name]:contains(Tour Client)" },
+        {
+            content: "Its income tab shows the twelve-month trend",
+            trigger: ".o_notebook .nav-link[name=income], .o_notebook_headers a[name=income]",
+            run: "click",
+        },
+        { content: "Twelve bars", trigger: ".o_field_widget[name=income_trend] svg.o_vip_income_trend rect:nth-of-type(12)" },
+    ],
+});

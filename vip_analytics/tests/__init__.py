@@ -1,0 +1,4 @@
+from . import test_vip_xlsx
+from . import test_vip_income_analytics
+from . import test_vip_overview
+from . import test_ui

@@ -1,0 +1,63 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.vip_dossier.tests.common import VipTourMixin
+
+
+class VipOverviewTourMixin(VipTourMixin):
+    """A client of the tour manager whose birthday is in two days, an overdue task, income."""
+
+    tour_login = "vip_tour_ov_manager"
+    tour_modules = ("base", "web", "mail", "calendar", "vip_dossier", "vip_security", "vip_calendar", "vip_analytics")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.supervisor = new_test_user(
+            cls.env,
+            "vip_tour_supervisor",
+            groups="vip_dossier.group_vip_supervisor",
+            name="Tour Supervisor",
+            lang=cls.lang,
+        )
+        today = fields.Date.context_today(cls.env["vip.dossier"])
+        cls.dossier = cls.env["vip.dossier"].create(
+            {
+                "name": "Tour Client",
+                "user_id": cls.manager.id,
+                "consent_date": "2020-01-01",
+                "birth_date": today + timedelta(days=2) - relativedelta(years=40),
+            }
+        )
+        cls.dossier.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=today - timedelta(days=2), user_id=cls.manager.id
+        )
+        cls.env["vip.income"].create(
+            {"dossier_id": cls.dossier.id, "date": today.replace(day=1), "product_line": "fees", "amount": 1000}
+        )
+
+    def test_overview(self):
+        self.start_tour("/odoo/vip-overview", "vip_overview_tour", login=self.supervisor.login)
+
+
+@tagged("post_install", "-at_install")
+class TestOverviewUiDesktop(VipOverviewTourMixin, HttpCase):
+    pass
+
+
+@tagged("post_install", "-at_install")
+class TestOverviewUiPhone(VipOverviewTourMixin, HttpCase):
+    browser_size = "375x667"
+    touch_enabled = True
+
+
+@tagged("post_install", "-at_install")
+class TestOverviewUiRussianPhone(VipOverviewTourMixin, HttpCase):
+    lang = "ru_RU"
+    browser_size = "375x667"
+    touch_enabled = True

@@ -1,0 +1,61 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import VipAnalyticsCase
+
+
+@tagged("post_install", "-at_install")
+class TestVipOverview(VipAnalyticsCase):
+    def test_overview_figures(self):
+        today = fields.Date.context_today(self.env["vip.overview"])
+        self.env["vip.key.date"].create(
+            {
+                "dossier_id": self.dossier.id,
+                "type_id": self.env.ref("vip_calendar.key_date_type_custom").id,
+                "name": "Opening of the new office",
+                "base_date": today + timedelta(days=2),
+                "yearly": False,
+            }
+        )
+        self.dossier.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=today - timedelta(days=3), user_id=self.manager.id
+        )
+        self.env["vip.access.log"].create({"user_id": self.supervisor.id, "dossier_id": self.dossier.id})
+        overview = self.env["vip.overview"].with_user(self.supervisor).get_overview()
+
+        clients = overview["clients"]
+        managers = {row["name"]: row for row in clients["managers"]}
+        gold = [tier["name"] for tier in clients["tiers"]].index("Gold")
+        self.assertEqual(managers["Manager One"]["cells"][gold], 1)
+        self.assertEqual(managers["Manager One"]["total"], 1)
+        self.assertEqual(clients["total"], sum(clients["tier_totals"]))
+
+        income = overview["income"]
+        self.assertEqual(len(income["months"]), today.month)
+        booked = sum(self.env["vip.income"].search([("date", "=", self.this_month)]).mapped("amount"))
+        self.assertAlmostEqual(
+            income["months"][-1]["this_year"], booked, places=2
+        )  # both test clients (and any demo data)
+        self.assertGreaterEqual(booked, 3500)
+
+        key_dates = [item["name"] for item in overview["key_dates"]["items"]]
+        self.assertIn("Opening of the new office: Петров Иван Сергеевич", key_dates)
+
+        overdue = {row["name"]: row for row in overview["overdue"]["managers"]}
+        self.assertEqual((overdue["Manager One"]["count"], overdue["Manager One"]["days"]), (1, 3))
+
+        incomplete = overview["incomplete"]
+        self.assertEqual(incomplete["count"], self.env["vip.dossier"].search_count([("is_incomplete", "=", True)]))
+        lowest = self.env["vip.dossier"].search([("is_incomplete", "=", True)], order="completeness, name", limit=10)
+        self.assertEqual([item["name"] for item in incomplete["items"]], lowest.mapped("name"))
+        self.assertIn(self.other_dossier, lowest, "a dossier with a name only is among the least complete")
+        self.assertEqual(overview["accesses"][0]["client"], "Петров Иван Сергеевич")
+
+    def test_overview_is_for_top_management(self):
+        for user in (self.manager, self.employee, self.emergency):
+            with self.assertRaises(AccessError):
+                self.env["vip.overview"].with_user(user).get_overview()
