@@ -14,7 +14,7 @@ import tempfile
 import xlsxwriter
 
 from odoo import api, models
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 # (field, width, kind); kind: text, date, datetime, money, number, percent, selection, many2one, many2many
 OPERATION_COLUMNS = (
@@ -150,80 +150,80 @@ class VipXlsxCommon(models.AbstractModel):
 
         The row rules are applied by ``_search``; the rows are fetched page by
         page by (date, id) so that memory and the cost of a page stay flat.
-        Many-to-one values come as display names, selections as codes.
+        Many-to-one values come as display names (read through the ORM, so
+        with the user's rights), selections as codes, money as floats.
         """
         Operation = self.env["vip.operation"]
         Operation.check_access("read")
         fnames = [column[0] for column in columns]
-        many2one = {f: Operation._fields[f].comodel_name for f in fnames if Operation._fields[f].type == "many2one"}
-        names = {f: {} for f in many2one}
+        selects = []
+        for fname, _width, kind in columns:
+            column = Operation._field_to_sql(Operation._table, fname)
+            selects.append(SQL("%s::float8", column) if kind == "money" else column)
+        date_index = fnames.index("date")
+        many2one = [
+            (index, self.env[Operation._fields[fname].comodel_name])
+            for index, fname in enumerate(fnames)
+            if Operation._fields[fname].type == "many2one"
+        ]
+        names = {index: {} for index, _model in many2one}
         last = None
         while True:
             page_domain = list(domain)
             if last:
-                page_domain = [
-                    *page_domain,
-                    "|",
-                    ("date", "<", last[0]),
-                    "&",
-                    ("date", "=", last[0]),
-                    ("id", "<", last[1]),
-                ]
+                page_domain += ["|", ("date", "<", last[0]), "&", ("date", "=", last[0]), ("id", "<", last[1])]
             query = Operation._search(page_domain, order="date desc, id desc", limit=PAGE)
-            stored = [_column(Operation, f) for f in fnames]
-            rows = self.env.execute_query(query.select(*stored, _column(Operation, "id")))
+            rows = self.env.execute_query(query.select(*selects, Operation._field_to_sql(Operation._table, "id")))
             if not rows:
                 return
-            for fname, comodel in many2one.items():
-                index = fnames.index(fname)
-                missing = {row[index] for row in rows if row[index] and row[index] not in names[fname]}
+            last = (rows[-1][date_index], rows[-1][-1])
+            rows = [list(row) for row in rows]
+            for index, Model in many2one:
+                known = names[index]
+                if len(known) > 200000:
+                    known.clear()  # a flat memory, whatever the number of clients
+                missing = {row[index] for row in rows if row[index] and row[index] not in known}
                 if missing:
-                    # names of what this user may read; the rows are theirs, so are their clients
-                    for record in self.env[comodel].browse(missing):
-                        names[fname][record.id] = record.display_name
-                rows = [
-                    (*row[:index], names[fname].get(row[index], row[index]) if row[index] else None, *row[index + 1 :])
-                    for row in rows
-                ]
-            last = (rows[-1][fnames.index("date")] if "date" in fnames else None, rows[-1][-1])
-            yield [row[:-1] for row in rows]
+                    known.update(self._names(Model, missing))
+                for row in rows:
+                    if row[index]:
+                        row[index] = known[row[index]]
+            yield rows
             if len(rows) < PAGE:
                 return
-            if len(names.get("dossier_id", ())) > 50000:
-                names["dossier_id"].clear()  # a flat memory, whatever the number of clients
+
+    def _names(self, Model, ids):
+        """``{id: name}`` of the records among ``ids`` this user may read (row rules applied), in one query."""
+        query = Model._search([("id", "in", list(ids))])
+        name = Model._field_to_sql(Model._table, Model._rec_name, query)
+        return self.env.execute_query(query.select(SQL.identifier(Model._table, "id"), name))
 
     def _write_operations(self, workbook, title, formats, domain):
         columns = self._readable("vip.operation", OPERATION_COLUMNS)
         if not columns:
             return 0
-        if "date" not in [c[0] for c in columns]:
-            raise ValueError("operations are paged by date")
         sheet = self._sheet(workbook, title, formats, "vip.operation", columns)
-        labels = [self._selection_labels("vip.operation", c[0]) if c[2] == "selection" else None for c in columns]
-        kinds = [c[2] for c in columns]
+        writers = {
+            "money": (sheet.write_number, formats["money"]),
+            "date": (sheet.write_datetime, formats["date"]),
+        }
+        plan = [
+            (
+                col,
+                *writers.get(kind, (sheet.write_string, formats["text"])),
+                self._selection_labels("vip.operation", fname) if kind == "selection" else None,
+            )
+            for col, (fname, _width, kind) in enumerate(columns)
+        ]
         row = 0
-        write_string, write_number, write_datetime = sheet.write_string, sheet.write_number, sheet.write_datetime
-        text, money, date_format = formats["text"], formats["money"], formats["date"]
         for page in self._operation_pages(domain, columns):
             for values in page:
                 row += 1
-                for col, value in enumerate(values):
+                for col, write, cell_format, labels in plan:
+                    value = values[col]
                     if value is None or value == "":
                         continue
-                    kind = kinds[col]
-                    if kind == "money":
-                        write_number(row, col, float(value), money)
-                    elif kind == "date":
-                        write_datetime(row, col, value, date_format)
-                    elif kind == "selection":
-                        write_string(row, col, labels[col].get(value, value), text)
-                    else:
-                        write_string(row, col, value, text)
+                    write(row, col, labels.get(value, value) if labels else value, cell_format)
         if row:
             sheet.autofilter(0, 0, row, len(columns) - 1)
         return row
-
-
-def _column(model, fname):
-    """The column of a stored field of ``model`` in its own table."""
-    return model._field_to_sql(model._table, fname)
