@@ -56,8 +56,8 @@ def populate(env):
             SELECT d.id, CURRENT_DATE - mod(g, 1500), (ARRAY['deposit','withdrawal','card','fee','fx'])[1 + mod(g, 5)],
                    CASE WHEN mod(g, 5) = 0 THEN 'in' ELSE 'out' END,
                    'Account 40817810' || lpad(mod(g, 100000)::text, 12, '0'),
-                   round((10 + mod(g * 7919, 1000000)) / 100.0, 2), %(currency)s, d.company_id,
-                   round((10 + mod(g * 7919, 1000000)) / 100.0, 2),
+                   round((10 + mod(g::bigint * 7919, 1000000)) / 100.0, 2), %(currency)s, d.company_id,
+                   round((10 + mod(g::bigint * 7919, 1000000)) / 100.0, 2),
                    (ARRAY['branch','online','mobile','atm','phone'])[1 + mod(g, 5)],
                    'Operation ' || g, %(source)s, 'BX-' || g, 1, now(), 1, now()
               FROM generate_series(1, %(rows)s) g
