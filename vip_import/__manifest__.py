@@ -22,5 +22,5 @@
         "views/vip_import_views.xml",
         "views/vip_import_menus.xml",
     ],
-    "demo": ["demo/res_users_demo.xml"],
+    "demo": ["demo/res_users_demo.xml", "demo/vip_import_demo.xml"],
 }

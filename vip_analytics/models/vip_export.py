@@ -17,7 +17,7 @@ class VipExport(models.Model):
 
     _name = "vip.export"
     _description = "VIP Background Export"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "vip.progress.mixin"]
     _order = "id desc"
 
     name = fields.Char(required=True)
@@ -72,6 +72,12 @@ class VipExport(models.Model):
             },
         }
 
+    def _progress_running(self):
+        return self.filtered(lambda export: export.state == "queued")
+
+    def _progress_ended(self):
+        return self.filtered(lambda export: export.state in ("done", "failed"))
+
     def _report(self):
         if self.kind == "dossier":
             return self.env["report.vip_analytics.dossier_xlsx"].with_context(active_model="vip.dossier")
@@ -86,7 +92,8 @@ class VipExport(models.Model):
         try:
             try:
                 with self.env.cr.savepoint():
-                    data = {"domain": ast.literal_eval(self.domain or "[]")}
+                    domain = ast.literal_eval(self.domain or "[]")
+                    data = {"domain": domain, "progress": self._progress_callback(domain)}
                     self._report()._write_workbook(path, self.dossier_ids.ids, data)
             except (UserError, ValueError, SyntaxError) as error:
                 self.write({"state": "failed", "error": str(error), "date_done": fields.Datetime.now()})
@@ -107,6 +114,15 @@ class VipExport(models.Model):
         self.write({"state": "done", "attachment_id": attachment.id, "date_done": fields.Datetime.now()})
         self._notify_done()
         return self.env._("Done.")
+
+    def _progress_callback(self, domain):
+        """Report the operations written so far: they are the bulk of any export."""
+        if self.kind == "dossier":
+            domain = [("dossier_id", "in", self.dossier_ids.ids)]
+        Operation = self.env["vip.operation"]
+        total = Operation.search_count(domain) if Operation.has_access("read") else 0
+        export = self.with_context(vip_report_progress=True)
+        return lambda done: export._report_progress(done, total)
 
     def _notify_done(self):
         user = self.create_uid or self.env.user

@@ -101,7 +101,9 @@ class VipDossierXlsx(models.AbstractModel):
             if self.env[model].has_access("read"):
                 self._write_records(workbook, title, formats, self.env[model].search(domain), columns)
         if self.env["vip.operation"].has_access("read"):
-            self._write_operations(workbook, self.env._("Operations"), formats, domain)
+            self._write_operations(
+                workbook, self.env._("Operations"), formats, domain, progress=(data or {}).get("progress")
+            )
         if self.env["vip.income"].has_access("read"):
             self._write_records(workbook, self.env._("Income"), formats, self.env["vip.income"].search(domain), INCOME)
 

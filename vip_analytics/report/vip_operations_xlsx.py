@@ -17,4 +17,6 @@ class VipOperationsXlsx(models.AbstractModel):
         if operations:
             domain.append(("id", "in", operations.ids))
         formats = self._formats(workbook)
-        return self._write_operations(workbook, self.env._("Operations"), formats, domain)
+        return self._write_operations(
+            workbook, self.env._("Operations"), formats, domain, progress=(data or {}).get("progress")
+        )

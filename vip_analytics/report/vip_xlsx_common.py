@@ -168,12 +168,14 @@ class VipXlsxCommon(models.AbstractModel):
         ]
         names = {index: {} for index, _model in many2one}
         last = None
+        date_column = Operation._field_to_sql(Operation._table, "date")
+        id_column = Operation._field_to_sql(Operation._table, "id")
         while True:
-            page_domain = list(domain)
+            query = Operation._search(domain, order="date desc, id desc", limit=PAGE)
             if last:
-                page_domain += ["|", ("date", "<", last[0]), "&", ("date", "=", last[0]), ("id", "<", last[1])]
-            query = Operation._search(page_domain, order="date desc, id desc", limit=PAGE)
-            rows = self.env.execute_query(query.select(*selects, Operation._field_to_sql(Operation._table, "id")))
+                # a row comparison, so that the index on (date desc, id desc) starts right after the last page
+                query.add_where(SQL("(%s, %s) < (%s, %s)", date_column, id_column, *last))
+            rows = self.env.execute_query(query.select(*selects, id_column))
             if not rows:
                 return
             last = (rows[-1][date_index], rows[-1][-1])
@@ -198,7 +200,8 @@ class VipXlsxCommon(models.AbstractModel):
         name = Model._field_to_sql(Model._table, Model._rec_name, query)
         return self.env.execute_query(query.select(SQL.identifier(Model._table, "id"), name))
 
-    def _write_operations(self, workbook, title, formats, domain):
+    def _write_operations(self, workbook, title, formats, domain, progress=None):
+        """The operations of ``domain`` on one sheet; ``progress(rows written)`` is called after each page."""
         columns = self._readable("vip.operation", OPERATION_COLUMNS)
         if not columns:
             return 0
@@ -224,6 +227,8 @@ class VipXlsxCommon(models.AbstractModel):
                     if value is None or value == "":
                         continue
                     write(row, col, labels.get(value, value) if labels else value, cell_format)
+            if progress:
+                progress(row)
         if row:
             sheet.autofilter(0, 0, row, len(columns) - 1)
         return row

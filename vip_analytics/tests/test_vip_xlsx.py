@@ -141,7 +141,15 @@ class TestVipXlsx(VipAnalyticsCase):
         export = self.env["vip.export"].search([("create_uid", "=", self.manager.id)])
         job = self.env["queue.job"].search([("uuid", "=", export.job_uuid)])
         self.assertEqual((job.user_id, job.channel), (self.manager, "root.vip_export"))
+        # the job reports each page written against the operations the author may read (3), on a
+        # connection of its own: in test mode, the test's own
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        export.with_user(self.manager)._progress_callback([])(1)
+        self.assertEqual(export.with_user(self.manager).progress, 33)
         Job.load(self.env, export.job_uuid).perform()
+        export.invalidate_recordset(["progress"])
+        self.assertEqual(export.progress, 100)
         self.assertEqual(export.state, "done")
         workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(export.attachment_id.datas)))
         refs = self.column(workbook["Operations"], "External Reference")

@@ -202,7 +202,9 @@ class VipDossier(models.Model):
     ]
 
     def _compute_counts(self):
-        counts = dict(self.env["vip.relative"]._read_group([("dossier_id", "in", self.ids)], ["dossier_id"], ["__count"]))
+        counts = dict(
+            self.env["vip.relative"]._read_group([("dossier_id", "in", self.ids)], ["dossier_id"], ["__count"])
+        )
         for dossier in self:
             dossier.relative_count = counts.get(dossier._origin, 0)
         stats = {
@@ -215,7 +217,9 @@ class VipDossier(models.Model):
             dossier.interaction_count, dossier.last_interaction_date = stats.get(dossier._origin, (0, False))
 
     def _compute_operation_count(self):
-        counts = dict(self.env["vip.operation"]._read_group([("dossier_id", "in", self.ids)], ["dossier_id"], ["__count"]))
+        counts = dict(
+            self.env["vip.operation"]._read_group([("dossier_id", "in", self.ids)], ["dossier_id"], ["__count"])
+        )
         for dossier in self:
             dossier.operation_count = counts.get(dossier._origin, 0)
 

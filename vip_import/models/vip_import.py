@@ -55,7 +55,7 @@ class VipImport(models.Model):
 
     _name = "vip.import"
     _description = "VIP Data Import"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "vip.progress.mixin"]
     _order = "id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -86,28 +86,12 @@ class VipImport(models.Model):
         string="Already Loaded", readonly=True, copy=False, help="Rows found identical in the database: skipped."
     )
     rejected_count = fields.Integer(string="Rejected", readonly=True, copy=False)
-    progress = fields.Integer(compute="_compute_progress", help="Share of the rows processed, in percent.")
     rejection_ids = fields.One2many("vip.import.rejection", "import_id", string="Rejected Rows", readonly=True)
     rejected_file = fields.Binary(string="Rejected Rows (CSV)", attachment=True, readonly=True, copy=False)
     rejected_file_name = fields.Char(compute="_compute_rejected_file_name")
     error = fields.Text(readonly=True, copy=False)
     date_done = fields.Datetime(string="Finished On", readonly=True, copy=False)
     job_uuid = fields.Char(readonly=True, copy=False, index="btree_not_null")
-
-    def init(self):
-        # Progress of a running load, written from a second connection so that
-        # it is visible while the load's own transaction is still open. Kept
-        # out of vip_import itself: the load's transaction writes that row at
-        # its end and must not meet a concurrent update there.
-        self.env.cr.execute(
-            """
-            CREATE TABLE IF NOT EXISTS vip_import_progress (
-                import_id integer PRIMARY KEY REFERENCES vip_import(id) ON DELETE CASCADE,
-                done integer NOT NULL,
-                total integer NOT NULL
-            )
-            """
-        )
 
     @api.depends("kind", "file_name", "create_date")
     def _compute_name(self):
@@ -116,20 +100,11 @@ class VipImport(models.Model):
             when = fields.Datetime.to_string(record.create_date or fields.Datetime.now())[:16]
             record.name = f"{kinds.get(record.kind, '')}: {record.file_name or 'JSON-RPC'} ({when})"
 
-    def _compute_progress(self):
-        done = {record.id: 100 for record in self if record.state in ("done", "failed")}
-        running = [record.id for record in self if record.state == "queued" and record.id]
-        if running:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT import_id, done, total FROM vip_import_progress WHERE import_id = ANY(%s)",
-                    running,
-                )
-            )
-            for import_id, processed, total in self.env.cr.fetchall():
-                done[import_id] = round(100 * processed / total) if total else 0
-        for record in self:
-            record.progress = done.get(record.id, 0)
+    def _progress_running(self):
+        return self.filtered(lambda record: record.state == "queued")
+
+    def _progress_ended(self):
+        return self.filtered(lambda record: record.state in ("done", "failed"))
 
     def _compute_rejected_file_name(self):
         for record in self:
@@ -167,7 +142,7 @@ class VipImport(models.Model):
             # nothing of the file stays when it breaks half-way: the savepoint
             # takes back what was written, the reason is kept for the user
             with self.env.cr.savepoint():
-                self.with_context(vip_import_progress=True)._load(read_rows(self._file_data()), self.row_count)
+                self.with_context(vip_report_progress=True)._load(read_rows(self._file_data()), self.row_count)
         except (UserError, ImportFileError) as error:
             message = self._file_error_message(error) if isinstance(error, ImportFileError) else str(error)
             self.write({"state": "failed", "error": message, "date_done": fields.Datetime.now()})
@@ -219,7 +194,14 @@ class VipImport(models.Model):
         rejected_rows = []
         header = None
         chunk = []
-        lookups = {}  # selection labels and currencies, resolved once per load
+        # what every row needs, resolved once per load rather than once per row
+        lookups = {
+            "today": fields.Date.context_today(self),
+            "source": self.source,
+            "import_id": self.id,
+            "kind": self.kind,
+            "company_currency": self.company_id.currency_id.id,
+        }
         for number, raw in numbered_rows:
             if header is None:
                 header = self._check_header(raw)
@@ -315,18 +297,18 @@ class VipImport(models.Model):
                 "bad_date",
                 self.env._("%(value)r is not a date (use YYYY-MM-DD or DD.MM.YYYY).", value=row.get("date")),
             )
-        today = fields.Date.context_today(self)
+        today = lookups["today"]
         amount = self._amount(row.get("amount"))
         if amount is None:
             return None, "bad_amount", self.env._("%(value)r is not an amount.", value=row.get("amount"))
         vals = {
             "dossier_id": dossier_id,
-            "source": self.source,
+            "source": lookups["source"],
             "external_ref": ref,
-            "import_id": self.id,
+            "import_id": lookups["import_id"],
             "description": self._text(row.get("description")) or False,
         }
-        if self.kind == "income":
+        if lookups["kind"] == "income":
             date = date.replace(day=1)
             if date > today:
                 return None, "bad_date", self.env._("Income cannot be booked for a future month (%(date)s).", date=date)
@@ -486,7 +468,7 @@ class VipImport(models.Model):
     def _currency(self, lookups, value):
         code = self._text(value).upper()
         if not code:
-            return self.company_id.currency_id.id
+            return lookups["company_currency"]
         key = ("res.currency", code)
         if key not in lookups:
             lookups[key] = (
@@ -521,23 +503,6 @@ class VipImport(models.Model):
         for number, row, message in rejected_rows:
             writer.writerow([number, *(self._text(row.get(column)) for column in columns), message])
         return base64.b64encode(out.getvalue().encode("utf-8-sig"))
-
-    def _report_progress(self, done, total):
-        """Commit the progress on a connection of its own: the load's transaction is still open."""
-        if not total or not self.env.context.get("vip_import_progress"):
-            return
-        with self.env.registry.cursor() as cr:
-            cr.execute(
-                SQL(
-                    """
-                    INSERT INTO vip_import_progress (import_id, done, total) VALUES (%s, %s, %s)
-                    ON CONFLICT (import_id) DO UPDATE SET done = EXCLUDED.done, total = EXCLUDED.total
-                    """,
-                    self.id,
-                    done,
-                    total,
-                )
-            )
 
     def _notify_done(self):
         """Tell whoever started the import, in the chatter (and their inbox) and with a toast."""

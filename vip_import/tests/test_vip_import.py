@@ -212,6 +212,24 @@ class TestVipImport(VipSecurityCase):
         self.assertEqual((record.state, record.created_count, record.progress), ("done", 4, 100))
         self.assertEqual(len(self.imported()), 4)
 
+    def test_progress_is_visible_while_the_job_runs(self):
+        self.env["ir.config_parameter"].set_param("vip_import.sync_rows", 2)
+        record = self.run_import(csv_file(*GOOD))
+        self.assertEqual(record.progress, 0)
+        # what the job commits on its own connection after each chunk of rows; in test mode that
+        # connection is the test's own, so what it writes is seen here and rolled back with the test
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        record.with_context(vip_report_progress=True)._report_progress(1, 4)
+        record.invalidate_recordset(["progress"])
+        self.assertEqual(record.with_user(self.back_office).progress, 25)
+        # without the job's context nothing is reported (a JSON-RPC load is answered at once)
+        record._report_progress(3, 4)
+        record.invalidate_recordset(["progress"])
+        self.assertEqual(record.progress, 25)
+        self.perform_job(record)
+        self.assertEqual(record.progress, 100)
+
     def test_broken_job_loads_nothing_and_says_why(self):
         self.env["ir.config_parameter"].set_param("vip_import.sync_rows", 0)
         record = self.run_import(csv_file(*GOOD, "OP-9;T-0001;2026-03-09;deposit;in;1;RUB;;;"))
