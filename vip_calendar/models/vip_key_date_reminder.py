@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, time
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.tools import SQL
 
 OUTCOMES = [
@@ -242,10 +242,10 @@ class VipKeyDateReminder(models.Model):
                     "name": title,
                     # calendar copies the event's description onto its linked task: the same note
                     "description": note,
-                    "start_date": reminder.occurrence_date,
-                    "stop_date": reminder.occurrence_date,
                     "allday": True,
-                    # given, so that the per-user default duration is not looked up for every event
+                    # start and stop as calendar keeps them for an all-day event (08:00-18:00 of the
+                    # day): the per-user default duration is not looked up, and the day's dates are
+                    # computed from them rather than written back event by event by their inverse
                     "start": datetime.combine(reminder.occurrence_date, time(8)),
                     "stop": datetime.combine(reminder.occurrence_date, time(18)),
                     "privacy": "private",
@@ -255,18 +255,23 @@ class VipKeyDateReminder(models.Model):
                     "res_model_id": model_id,
                     "res_id": reminder.dossier_id.id,
                     "alarm_ids": [(6, 0, [])],
+                    # Any activity command keeps calendar from creating a "meeting" activity of its own; an
+                    # empty one also keeps it from writing the event's values back on the task, one write
+                    # per event. The task is linked to its event below, at its creation.
+                    "activity_ids": [Command.clear()],
                 }
             )
-        # the morning digest tells managers about their tasks: no mail per task or event
-        activities = self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
-        # linked to its task, the event does not make calendar create a "meeting" activity of its own
-        for vals, activity in zip(event_vals, activities, strict=True):
-            vals["activity_ids"] = [(6, 0, activity.ids)]
         events = (
             self.env["calendar.event"]
-            .with_context(no_mail_to_attendees=True, dont_notify=True, mail_create_nolog=True)
+            .with_context(
+                no_mail_to_attendees=True, dont_notify=True, mail_create_nolog=True, mail_create_nosubscribe=True
+            )
             .create(event_vals)
         )
+        for vals, event in zip(activity_vals, events, strict=True):
+            vals["calendar_event_id"] = event.id
+        # the morning digest tells managers about their tasks: no mail per task or event
+        activities = self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activity_vals)
         # one UPDATE for the whole batch, not one per reminder
         self.flush_recordset()
         self.env.execute_query(
