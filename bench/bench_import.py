@@ -84,7 +84,7 @@ def main():
 
         # baseline: the ORM's own batch create of the same values, for the first SAMPLE rows
         sample = Import.create({"kind": "operation", "source": "bench_base"})
-        clients, lookups, vals_list = None, {}, []
+        lookups, vals_list = sample._lookups(), []
         rows = []
         for number, row in read_rows(data):
             if len(rows) >= SAMPLE:

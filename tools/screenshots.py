@@ -134,8 +134,42 @@ def main(base="http://localhost:8069"):
             844,
             mobile=True,
         )
+        supervisor = session_for(base, "supervisor").cookies["session_id"]
+        browser.shoot(f"{base}/odoo/vip-overview", os.path.join(OUT, "overview.png"), supervisor, 1366, 900)
+        browser.shoot(
+            f"{base}/odoo/vip-overview", os.path.join(OUT, "overview_phone.png"), supervisor, 390, 844, mobile=True
+        )
+        admin = session_for(base, "admin").cookies["session_id"]
+        browser.shoot(
+            f"{base}/odoo/action-vip_import.vip_import_action/{demo_import(base, admin)}",
+            os.path.join(OUT, "import_form.png"),
+            admin,
+            1366,
+            900,
+        )
     finally:
         browser.close()
+
+
+def demo_import(base, cookie):
+    """The id of the demo import (a file with the usual mistakes in it)."""
+    http = requests.Session()
+    http.cookies.set("session_id", cookie)
+    result = http.post(
+        f"{base}/web/dataset/call_kw/ir.model.data/search_read",
+        json={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": "ir.model.data",
+                "method": "search_read",
+                "args": [[["module", "=", "vip_import"], ["name", "=", "vip_import_demo_operations"]], ["res_id"]],
+                "kwargs": {},
+            },
+        },
+        timeout=30,
+    ).json()["result"]
+    return result[0]["res_id"]
 
 
 if __name__ == "__main__":

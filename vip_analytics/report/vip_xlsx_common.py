@@ -13,7 +13,7 @@ import tempfile
 
 import xlsxwriter
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL, html2plaintext
 
 # (field, width, kind); kind: text, date, datetime, money, number, percent, selection, many2one, many2many
@@ -97,10 +97,10 @@ class VipXlsxCommon(models.AbstractModel):
     # ------------------------------------------------------------------
     # writing
     # ------------------------------------------------------------------
-    def _sheet(self, workbook, title, formats, model, columns, extra_headers=()):
-        """A sheet with a frozen, filtered header row; ``columns`` as in OPERATION_COLUMNS."""
+    def _sheet(self, workbook, title, formats, model, columns):
+        """A sheet with a frozen header row; ``columns`` as in OPERATION_COLUMNS."""
         sheet = workbook.add_worksheet(title[:31])
-        headers = [self._label(model, column[0]) for column in columns] + list(extra_headers)
+        headers = [self._label(model, column[0]) for column in columns]
         for index, (_fname, width, _kind) in enumerate(columns):
             sheet.set_column(index, index, width)
         sheet.write_row(0, 0, headers, formats["header"])
@@ -115,7 +115,8 @@ class VipXlsxCommon(models.AbstractModel):
         elif kind == "date":
             sheet.write_datetime(row, col, value, formats["date"])
         elif kind == "datetime":
-            sheet.write_datetime(row, col, value, formats["datetime"])
+            # stored in UTC; shown as the user's clock read it (remove_timezone drops the offset)
+            sheet.write_datetime(row, col, fields.Datetime.context_timestamp(self, value), formats["datetime"])
         elif kind == "selection":
             sheet.write_string(row, col, str(labels.get(value, value)), formats["text"])
         elif kind == "many2one":

@@ -65,6 +65,12 @@ class TestVipXlsx(VipAnalyticsCase):
         self.assertEqual(self.column(workbook["Trusted Persons"], "Trusted Person"), ["Lawyer"])
         self.assertEqual(self.column(workbook["Interactions"], "Subject"), ["Call"])
 
+    def test_times_are_the_users_local_time(self):
+        self.manager.tz = "Asia/Vladivostok"  # UTC+10
+        self.records["vip.interaction"].date = datetime(2026, 3, 1, 22, 30)
+        workbook = self.render("action_report_dossier_xlsx", self.dossier, self.manager)
+        self.assertEqual(self.column(workbook["Interactions"], "Date"), [datetime(2026, 3, 2, 8, 30)])
+
         operations = workbook["Operations"]
         self.assertEqual(self.rows(operations)[0][:5], ["Date", "Client", "Type", "Direction", "Amount"])
         # newest first, one row per operation, typed cells with formats

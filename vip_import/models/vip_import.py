@@ -194,14 +194,7 @@ class VipImport(models.Model):
         rejected_rows = []
         header = None
         chunk = []
-        # what every row needs, resolved once per load rather than once per row
-        lookups = {
-            "today": fields.Date.context_today(self),
-            "source": self.source,
-            "import_id": self.id,
-            "kind": self.kind,
-            "company_currency": self.company_id.currency_id.id,
-        }
+        lookups = self._lookups()
         for number, raw in numbered_rows:
             if header is None:
                 header = self._check_header(raw)
@@ -227,6 +220,17 @@ class VipImport(models.Model):
             }
         )
         self._notify_done()
+
+    def _lookups(self):
+        """What every row needs, resolved once per load rather than once per row; selection labels
+        and currencies are added as they are met."""
+        return {
+            "today": fields.Date.context_today(self),
+            "source": self.source,
+            "import_id": self.id,
+            "kind": self.kind,
+            "company_currency": self.company_id.currency_id.id,
+        }
 
     def _check_header(self, row):
         required, optional = COLUMNS[self.kind]
