@@ -430,6 +430,10 @@ class VipImport(models.Model):
         if isinstance(value, datetime.date):
             return value
         text = str(value or "").strip()[:10]
+        try:
+            return datetime.date.fromisoformat(text)  # the common case, and ten times faster than strptime
+        except ValueError:
+            pass
         for fmt in DATE_FORMATS:
             try:
                 return datetime.datetime.strptime(text, fmt).date()
