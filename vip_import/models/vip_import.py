@@ -93,12 +93,12 @@ class VipImport(models.Model):
     date_done = fields.Datetime(string="Finished On", readonly=True, copy=False)
     job_uuid = fields.Char(readonly=True, copy=False, index="btree_not_null")
 
-    @api.depends("kind", "file_name", "create_date")
+    @api.depends("file_name", "create_date")
     def _compute_name(self):
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        # no translated words: the name is stored, and read in every language
         for record in self:
             when = fields.Datetime.to_string(record.create_date or fields.Datetime.now())[:16]
-            record.name = f"{kinds.get(record.kind, '')}: {record.file_name or 'JSON-RPC'} ({when})"
+            record.name = f"{record.file_name or 'JSON-RPC'} ({when})"
 
     def _progress_running(self):
         return self.filtered(lambda record: record.state == "queued")
