@@ -48,7 +48,7 @@ def test_big_file_is_loaded_by_the_job_runner(login):
     lines = ["external_ref;client_ref;date;operation_type;amount"]
     lines += [f"JOB-{i};VIP-0002;2026-01-{1 + i % 28:02d};fee;{i + 1}" for i in range(300)]
     lines.append("JOB-bad;VIP-0002;2026-01-01;fee;abc")
-    back_office = login("backoffice")
+    back_office = login("backoffice", lang="en_US")  # the notification is checked in English
     [import_id] = back_office.call(
         "vip.import",
         "create",

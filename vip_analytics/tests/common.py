@@ -14,6 +14,8 @@ class VipAnalyticsCase(VipSecurityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # a database set up in Russian makes Russian users: the workbooks are read in English here
+        (cls.manager | cls.manager2 | cls.deputy | cls.supervisor | cls.emergency).lang = "en_US"
         cls.usd = cls.env.ref("base.USD")
         cls.usd.active = True
         (cls.records["vip.income"] | cls.other_records["vip.income"]).unlink()

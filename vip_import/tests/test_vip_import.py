@@ -12,6 +12,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.queue_job.job import Job
 from odoo.addons.vip_security.tests.common import VipSecurityCase
 
+SOURCE = "test_core_banking"
 HEADER = "external_ref;client_ref;date;operation_type;direction;amount;currency;product;channel;description"
 GOOD = [
     "OP-1;T-0001;2026-03-01;deposit;in;1000000;RUB;Current account;branch;Salary",
@@ -52,15 +53,16 @@ class TestVipImport(VipSecurityCase):
         cls.usd.active = True
 
     def run_import(self, file, kind="operation", user=None, name="operations.csv"):
+        # a source of its own: the demo data has core-banking operations too
         record = (
             self.env["vip.import"]
             .with_user(user or self.back_office)
-            .create({"kind": kind, "file": file, "file_name": name})
+            .create({"kind": kind, "file": file, "file_name": name, "source": SOURCE})
         )
         record.action_import()
         return record.sudo()
 
-    def imported(self, source="core_banking"):
+    def imported(self, source=SOURCE):
         return self.Operation.search([("source", "=", source)], order="external_ref")
 
     def test_good_file_loads_every_row(self):
@@ -177,7 +179,7 @@ class TestVipImport(VipSecurityCase):
             kind="income",
         )
         self.assertEqual((record.created_count, record.rejected_count), (2, 2))
-        income = self.env["vip.income"].search([("source", "=", "core_banking")], order="external_ref")
+        income = self.env["vip.income"].search([("source", "=", SOURCE)], order="external_ref")
         self.assertEqual(income.mapped("date"), [date(2026, 2, 1)] * 2, "income is booked per month")
         self.assertEqual(income.mapped("amount"), [1200.5, -100])
         self.assertEqual(record.rejection_ids.mapped("reason"), ["bad_date", "bad_value"])
@@ -259,12 +261,12 @@ class TestVipImport(VipSecurityCase):
             },
         ]
         Import = self.env["vip.import"].with_user(self.back_office)
-        result = Import.import_rows("operation", rows)
+        result = Import.import_rows("operation", rows, source=SOURCE)
         self.assertEqual((result["created"], result["unchanged"]), (1, 0))
         self.assertEqual(
             [(r["row"], r["external_ref"], r["reason"]) for r in result["rejected"]], [(2, "N-2", "unknown_client")]
         )
-        again = Import.import_rows("operation", rows)
+        again = Import.import_rows("operation", rows, source=SOURCE)
         self.assertEqual((again["created"], again["unchanged"], len(again["rejected"])), (0, 1, 1))
         with self.assertRaisesMessage(UserError, "Unknown kind"):
             Import.import_rows("loans", rows)
@@ -287,7 +289,7 @@ class TestVipImport(VipSecurityCase):
                 self.env["vip.import"].with_user(user).create({"kind": "operation"})
         self.assertEqual(self.env["vip.import"].with_user(self.supervisor).search([("id", "=", record.id)]), record)
         # the managers see what was loaded for their own clients only
-        mine = self.Operation.with_user(self.manager).search([("source", "=", "core_banking")])
+        mine = self.Operation.with_user(self.manager).search([("source", "=", SOURCE)])
         self.assertEqual(mine.mapped("external_ref"), ["OP-4", "OP-2", "OP-1"])
 
     def test_xlsx_reader_handles_what_openpyxl_writes(self):
