@@ -19,7 +19,7 @@ class VipProgressMixin(models.AbstractModel):
     progress = fields.Integer(compute="_compute_progress", help="Share of the work done, in percent.")
 
     def init(self):
-        super().init()
+        res = super().init()
         self.env.cr.execute(
             """
             CREATE TABLE IF NOT EXISTS vip_progress (
@@ -31,6 +31,7 @@ class VipProgressMixin(models.AbstractModel):
             )
             """
         )
+        return res
 
     def _progress_running(self):
         """The records whose work is under way; the others are at 0 (not started) or 100 (ended)."""

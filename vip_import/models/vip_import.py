@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import contextlib
 import csv
 import datetime
 import io
@@ -430,10 +431,8 @@ class VipImport(models.Model):
         if isinstance(value, datetime.date):
             return value
         text = str(value or "").strip()[:10]
-        try:
+        with contextlib.suppress(ValueError):
             return datetime.date.fromisoformat(text)  # the common case, and ten times faster than strptime
-        except ValueError:
-            pass
         for fmt in DATE_FORMATS:
             try:
                 return datetime.datetime.strptime(text, fmt).date()
