@@ -32,7 +32,7 @@ class VipExport(models.Model):
         required=True,
         readonly=True,
     )
-    row_count = fields.Integer(string="Rows", readonly=True)
+    row_count = fields.Integer(string="Operations", readonly=True, help="Operation rows written to the file.")
     attachment_id = fields.Many2one("ir.attachment", string="File", readonly=True)
     error = fields.Text(readonly=True)
     date_done = fields.Datetime(string="Finished On", readonly=True)
@@ -94,7 +94,7 @@ class VipExport(models.Model):
                 with self.env.cr.savepoint():
                     domain = ast.literal_eval(self.domain or "[]")
                     data = {"domain": domain, "progress": self._progress_callback(domain)}
-                    self._report()._write_workbook(path, self.dossier_ids.ids, data)
+                    rows = self._report()._write_workbook(path, self.dossier_ids.ids, data)
             except (UserError, ValueError, SyntaxError) as error:
                 self.write({"state": "failed", "error": str(error), "date_done": fields.Datetime.now()})
                 self._notify_done()
@@ -111,7 +111,14 @@ class VipExport(models.Model):
                 )
         finally:
             os.unlink(path)
-        self.write({"state": "done", "attachment_id": attachment.id, "date_done": fields.Datetime.now()})
+        self.write(
+            {
+                "state": "done",
+                "attachment_id": attachment.id,
+                "row_count": rows or 0,
+                "date_done": fields.Datetime.now(),
+            }
+        )
         self._notify_done()
         return self.env._("Done.")
 

@@ -100,12 +100,14 @@ class VipDossierXlsx(models.AbstractModel):
         for title, model, columns in parts:
             if self.env[model].has_access("read"):
                 self._write_records(workbook, title, formats, self.env[model].search(domain), columns)
+        operations = 0
         if self.env["vip.operation"].has_access("read"):
-            self._write_operations(
+            operations = self._write_operations(
                 workbook, self.env._("Operations"), formats, domain, progress=(data or {}).get("progress")
             )
         if self.env["vip.income"].has_access("read"):
             self._write_records(workbook, self.env._("Income"), formats, self.env["vip.income"].search(domain), INCOME)
+        return operations
 
     def _write_profile(self, workbook, formats, dossiers):
         columns = self._readable("vip.dossier", PROFILE)

@@ -47,11 +47,11 @@ class VipXlsxCommon(models.AbstractModel):
         return out.getvalue(), "xlsx"
 
     def _write_workbook(self, target, docids, data):
-        """Write the export to ``target`` (a path or a binary stream)."""
+        """Write the export to ``target`` (a path or a binary stream); return what the report returns."""
         objs = self._get_objs_for_report(docids, data)
         workbook = xlsxwriter.Workbook(target, self.get_workbook_options())
         try:
-            self.generate_xlsx_report(workbook, data, objs)
+            return self.generate_xlsx_report(workbook, data, objs)
         finally:
             workbook.close()
 

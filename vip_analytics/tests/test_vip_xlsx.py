@@ -155,7 +155,7 @@ class TestVipXlsx(VipAnalyticsCase):
         self.assertEqual(export.with_user(self.manager).progress, 33)
         Job.load(self.env, export.job_uuid).perform()
         export.invalidate_recordset(["progress"])
-        self.assertEqual(export.progress, 100)
+        self.assertEqual((export.progress, export.row_count), (100, 3))
         self.assertEqual(export.state, "done")
         workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(export.attachment_id.datas)))
         refs = self.column(workbook["Operations"], "External Reference")
