@@ -1,10 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import ast
+import logging
 import os
 import tempfile
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+_logger = logging.getLogger(__name__)
 
 
 class VipExport(models.Model):
@@ -42,8 +45,23 @@ class VipExport(models.Model):
     def _start(self, vals):
         export = self.create(vals)
         job = export.with_delay(description=self.env._("VIP export: %(name)s", name=export.name))._run_job()
-        export.job_uuid = job.uuid
+        export.sudo().job_uuid = job.uuid
         return export
+
+    def write(self, vals):
+        # what the job records (its file, its state) is written by the job alone
+        if not self.env.su and set(vals) - {"name"}:
+            raise AccessError(self.env._("An export's file and state are set by the export itself."))
+        return super().write(vals)
+
+    @api.model
+    def _export_selection(self, operations, active_domain):
+        """The list's selection: the whole search when every row of it is selected, else the rows ticked."""
+        if active_domain is not None:
+            limit = int(self.env["ir.config_parameter"].sudo().get_param("web.active_ids_limit", 20000))
+            if len(operations) >= min(self.env["vip.operation"].search_count(active_domain), limit):
+                return self.action_export_operations(active_domain)
+        return self.action_export_operations([("id", "in", operations.ids)])
 
     @api.model
     def action_export_operations(self, domain):
@@ -95,8 +113,10 @@ class VipExport(models.Model):
                     domain = ast.literal_eval(self.domain or "[]")
                     data = {"domain": domain, "progress": self._progress_callback(domain)}
                     rows = self._report()._write_workbook(path, self.dossier_ids.ids, data)
-            except (UserError, ValueError, SyntaxError) as error:
-                self.write({"state": "failed", "error": str(error), "date_done": fields.Datetime.now()})
+            except Exception as error:
+                # whatever broke, the export says so rather than stay "in progress" for ever
+                _logger.exception("VIP export %s failed", self.id)
+                self.sudo().write({"state": "failed", "error": str(error), "date_done": fields.Datetime.now()})
                 self._notify_done()
                 return str(error)
             with open(path, "rb") as file:
@@ -111,7 +131,7 @@ class VipExport(models.Model):
                 )
         finally:
             os.unlink(path)
-        self.write(
+        self.sudo().write(
             {
                 "state": "done",
                 "attachment_id": attachment.id,
@@ -134,14 +154,11 @@ class VipExport(models.Model):
     def _notify_done(self):
         user = self.create_uid or self.env.user
         if self.state == "done":
-            body = self.env._("Your export %(name)s is ready.", name=self.name)
-            attachments = self.attachment_id.ids
+            body = self.env._("Your export %(name)s is ready (VIP Desk → Analysis → My Exports).", name=self.name)
         else:
             body = self.env._("Your export %(name)s failed: %(error)s", name=self.name, error=self.error)
-            attachments = []
-        self.message_post(
-            body=body, partner_ids=user.partner_id.ids, attachment_ids=attachments, subtype_xmlid="mail.mt_note"
-        )
+        # no file in the message: a notification may leave the bank by e-mail, client data must not
+        self.sudo().message_post(body=body, partner_ids=user.partner_id.ids, subtype_xmlid="mail.mt_note")
         user._bus_send(
             "simple_notification",
             {"type": "success" if self.state == "done" else "danger", "title": self.name, "message": body},

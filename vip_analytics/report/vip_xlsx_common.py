@@ -190,14 +190,15 @@ class VipXlsxCommon(models.AbstractModel):
                     known.update(self._names(Model, missing))
                 for row in rows:
                     if row[index]:
-                        row[index] = known[row[index]]
+                        row[index] = known.get(row[index], "")
             yield rows
             if len(rows) < PAGE:
                 return
 
     def _names(self, Model, ids):
         """``{id: name}`` of the records among ``ids`` this user may read (row rules applied), in one query."""
-        query = Model._search([("id", "in", list(ids))])
+        # archived clients and currencies keep their names in an export
+        query = Model.with_context(active_test=False)._search([("id", "in", list(ids))])
         name = Model._field_to_sql(Model._table, Model._rec_name, query)
         return self.env.execute_query(query.select(SQL.identifier(Model._table, "id"), name))
 

@@ -161,11 +161,32 @@ class TestVipXlsx(VipAnalyticsCase):
         refs = self.column(workbook["Operations"], "External Reference")
         self.assertEqual(refs, ["XL-2", "XL-1", None])  # not the other manager's operation
         self.assertIn("is ready", " ".join(export.message_ids.mapped("body")))
-        self.assertIn(export.attachment_id, export.message_ids.attachment_ids)
+        # the notification may go out by e-mail: it carries no client data
+        self.assertNotIn(export.attachment_id, export.message_ids.attachment_ids)
+        # what the job records is the job's alone
+        other = self.env["ir.attachment"].create({"name": "other.xlsx", "raw": b"x"})
+        with self.assertRaises(AccessError):
+            export.with_user(self.manager).write({"attachment_id": other.id})
         # nobody else opens it, not even a supervisor
         self.assertFalse(self.env["vip.export"].with_user(self.supervisor).search([("id", "=", export.id)]))
         with self.assertRaises(AccessError):
             export.attachment_id.with_user(self.manager2).read(["datas"])
+
+    def test_list_selection_decides_what_is_exported(self):
+        ops = self.env["vip.operation"].with_user(self.manager).search([("dossier_id", "=", self.dossier.id)])
+        Export = self.env["vip.export"].with_user(self.manager)
+        domain = [("dossier_id", "=", self.dossier.id)]
+        # two rows ticked in a list filtered on the client: those two only
+        Export._export_selection(ops[:2], domain)
+        self.assertEqual(Export.search([], limit=1).domain, repr([("id", "in", ops[:2].ids)]))
+        # every row of the search selected: the search itself (it may hold more than the client sent)
+        Export._export_selection(ops, domain)
+        self.assertEqual(Export.search([], limit=1).domain, repr(domain))
+
+    def test_every_export_is_logged(self):
+        self.render("action_report_dossier_xlsx", self.dossier, self.manager)
+        log = self.env["vip.access.log"].search([("dossier_id", "=", self.dossier.id)], limit=1)
+        self.assertEqual((log.event, log.user_id, log.note), ("export", self.manager, "Dossier (XLSX)"))
 
     def test_big_dossier_goes_to_the_background(self):
         self.env["ir.config_parameter"].set_param("vip_analytics.sync_export_rows", 1)

@@ -50,11 +50,13 @@ def read_rows(data):
 
 
 def count_rows(data):
-    """Number of data rows, cheaply (no row is parsed)."""
+    """Number of data rows, cheaply (no row is parsed); None when the file does not say."""
     if is_xlsx(data):
         workbook = _open_xlsx(data)
         try:
-            return max((workbook.active.max_row or 1) - 1, 0)
+            # some programs write no size, or a wrong one: then the count is unknown (None)
+            rows = workbook.active.max_row
+            return rows - 1 if rows and rows > 1 else None
         finally:
             workbook.close()
     text = _decode(data)
@@ -72,9 +74,16 @@ def _read_csv(data):
             continue
         if not any(value.strip() for value in values):
             continue
-        yield number, dict(zip(header, values, strict=False))
+        yield number, _row(header, values, "")
     if header is None:
         raise ImportFileError("empty")
+
+
+def _row(header, values, empty):
+    """The row by column; a short row (trailing cells left out by the exporter) is padded."""
+    values = list(values)
+    values += [empty] * (len(header) - len(values))
+    return dict(zip(header, values, strict=False))
 
 
 def _open_xlsx(data):
@@ -88,13 +97,15 @@ def _read_xlsx(data):
     workbook = _open_xlsx(data)
     try:
         header = None
-        for number, values in enumerate(workbook.active.iter_rows(values_only=True), start=1):
+        sheet = workbook.active
+        sheet.reset_dimensions()  # read every row, whatever size the file claims
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if header is None:
                 header = [normalize_header(name) for name in values]
                 continue
             if all(value is None or str(value).strip() == "" for value in values):
                 continue
-            yield number, dict(zip(header, values, strict=False))
+            yield number, _row(header, values, None)
         if header is None:
             raise ImportFileError("empty")
     finally:

@@ -11,7 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare
 
-from .import_readers import ImportFileError, count_rows, read_rows
+from .import_readers import ImportFileError, count_rows, normalize_header, read_rows
 
 _logger = logging.getLogger(__name__)
 
@@ -98,7 +98,8 @@ class VipImport(models.Model):
     def _compute_name(self):
         # no translated words: the name is stored, and read in every language
         for record in self:
-            when = fields.Datetime.to_string(record.create_date or fields.Datetime.now())[:16]
+            when = fields.Datetime.context_timestamp(record, record.create_date or fields.Datetime.now())
+            when = when.strftime("%Y-%m-%d %H:%M")
             record.name = f"{record.file_name or 'JSON-RPC'} ({when})"
 
     def _progress_running(self):
@@ -117,7 +118,7 @@ class VipImport(models.Model):
     def action_import(self):
         """Load the file now when it is small, in the background otherwise."""
         self.ensure_one()
-        if self.state not in ("draft", "failed"):
+        if self.state not in ("draft", "failed") and not self._job_ended():
             raise UserError(self.env._("This import has already been started."))
         if not self.file:
             raise UserError(self.env._("Choose the file to import first."))
@@ -126,12 +127,15 @@ class VipImport(models.Model):
             total = count_rows(data)
         except ImportFileError as error:
             raise UserError(self._file_error_message(error)) from error
-        if total > self._sync_limit():
-            self.write({"state": "queued", "row_count": total, "error": False})
+        if total is None or total > self._sync_limit():
+            self.write({"state": "queued", "row_count": total or 0, "error": False})
             job = self.with_delay(description=self.env._("VIP import: %(name)s", name=self.name))._run_job()
             self.job_uuid = job.uuid
             return True
-        self._load(read_rows(data), total)
+        try:
+            self._load(read_rows(data), total)
+        except ImportFileError as error:
+            raise UserError(self._file_error_message(error)) from error
         return True
 
     def _run_job(self):
@@ -144,8 +148,16 @@ class VipImport(models.Model):
             # takes back what was written, the reason is kept for the user
             with self.env.cr.savepoint():
                 self.with_context(vip_report_progress=True)._load(read_rows(self._file_data()), self.row_count)
-        except (UserError, ImportFileError) as error:
-            message = self._file_error_message(error) if isinstance(error, ImportFileError) else str(error)
+        except Exception as error:
+            # whatever broke, nothing of the file stays and the import says why, rather than stay
+            # "in progress" for ever
+            if isinstance(error, ImportFileError):
+                message = self._file_error_message(error)
+            elif isinstance(error, UserError):
+                message = str(error)
+            else:
+                _logger.exception("VIP import %s failed", self.id)
+                message = self.env._("The import stopped on an unexpected error: %(error)s", error=error)
             self.write({"state": "failed", "error": message, "date_done": fields.Datetime.now()})
             self._notify_done()
             return message
@@ -233,9 +245,15 @@ class VipImport(models.Model):
             "company_currency": self.company_id.currency_id.id,
         }
 
+    @staticmethod
+    def _columns(row):
+        """The row by column name, names as a file's header gives them (JSON-RPC keys included)."""
+        names = {key: normalize_header(key) for key in row}
+        return {ALIASES.get(names[key], names[key]): value for key, value in row.items()}
+
     def _check_header(self, row):
         required, optional = COLUMNS[self.kind]
-        columns = {ALIASES.get(name, name) for name in row}
+        columns = set(self._columns(row))
         missing = [name for name in required if name not in columns]
         if missing:
             raise UserError(
@@ -251,7 +269,7 @@ class VipImport(models.Model):
 
     def _load_chunk(self, chunk, counts, rejected_rows, lookups):
         Target = self.env[TARGET[self.kind]].sudo()
-        rows = [(number, {ALIASES.get(k, k): v for k, v in raw.items()}) for number, raw in chunk]
+        rows = [(number, self._columns(raw)) for number, raw in chunk]
         clients = self._clients({self._text(row.get("client_ref")) for _n, row in rows})
         existing = self._existing({self._text(row.get("external_ref")) for _n, row in rows})
         to_create, rejections, in_chunk = [], [], set()
@@ -349,7 +367,7 @@ class VipImport(models.Model):
             )
         currency = self._currency(lookups, row.get("currency"))
         if not currency:
-            return None, "bad_value", self.env._("Unknown currency %(value)r.", value=row.get("currency"))
+            return None, "bad_value", self.env._("Unknown or inactive currency %(value)r.", value=row.get("currency"))
         channel = self._selection(lookups, "vip.operation", "channel", row.get("channel"))
         vals.update(
             date=date,
@@ -449,8 +467,13 @@ class VipImport(models.Model):
         text = str(value or "").strip()
         for space in (" ", "\u00a0", "\u202f", "'"):
             text = text.replace(space, "")
-        # "1,234.56": the comma groups thousands; "1234,56": it is the decimal point
-        text = text.replace(",", "") if "." in text else text.replace(",", ".")
+        # with both separators the last one is the decimal point ("1,234.56", "1.234,56");
+        # a comma alone is the decimal point, as Russian banking systems write it ("1234,56")
+        if "," in text and "." in text:
+            thousands = "," if text.rindex(".") > text.rindex(",") else "."
+            text = text.replace(thousands, "").replace(",", ".")
+        else:
+            text = text.replace(",", ".")
         try:
             amount = Decimal(text)
         except InvalidOperation:
@@ -478,13 +501,8 @@ class VipImport(models.Model):
             return lookups["company_currency"]
         key = ("res.currency", code)
         if key not in lookups:
-            lookups[key] = (
-                self.env["res.currency"]
-                .sudo()
-                .with_context(active_test=False)
-                .search([("name", "=", code)], limit=1)
-                .id
-            )
+            # an inactive currency has no rates here: its amount could not be converted
+            lookups[key] = self.env["res.currency"].sudo().search([("name", "=", code)], limit=1).id
         return lookups[key]
 
     # ------------------------------------------------------------------
@@ -508,8 +526,13 @@ class VipImport(models.Model):
         writer = csv.writer(out, delimiter=";")
         writer.writerow(["row", *columns, "reason"])
         for number, row, message in rejected_rows:
-            writer.writerow([number, *(self._text(row.get(column)) for column in columns), message])
+            writer.writerow([number, *(self._csv_cell(row.get(column)) for column in columns), message])
         return base64.b64encode(out.getvalue().encode("utf-8-sig"))
+
+    def _csv_cell(self, value):
+        """A cell as text; one that a spreadsheet would run as a formula is quoted."""
+        text = self._text(value)
+        return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
     def _notify_done(self):
         """Tell whoever started the import, in the chatter (and their inbox) and with a toast."""
@@ -544,6 +567,11 @@ class VipImport(models.Model):
             "xlsx": self.env._("The file looks like XLSX but cannot be opened; save it again from the spreadsheet."),
         }
         return messages.get(str(error), str(error))
+
+    def _job_ended(self):
+        """A job that will not run any more (failed or cancelled in the job queue) leaves the import free."""
+        job = self.env["queue.job"].sudo().search([("uuid", "=", self.job_uuid)], limit=1) if self.job_uuid else None
+        return bool(job) and job.state in ("failed", "cancelled", "done") and self.state == "queued"
 
     @api.model
     def _sync_limit(self):

@@ -166,6 +166,20 @@ class TestVipImport(VipSecurityCase):
         c1 = self.imported().filtered(lambda op: op.external_ref == "C-1")
         self.assertEqual(c1.description, "Комиссия")
 
+    def test_amounts_as_bank_systems_write_them(self):
+        Import = self.env["vip.import"]
+        for text, amount in (
+            ("1 234,50", 1234.5),
+            ("1234,5", 1234.5),
+            ("1,234.56", 1234.56),
+            ("1.234,56", 1234.56),
+            ("1\u00a0000 000,00", 1000000.0),
+            (1500, 1500.0),
+        ):
+            self.assertEqual(Import._amount(text), amount, text)
+        for text in ("ten", "", "1,2,3.4.5", "nan1"):
+            self.assertIsNone(Import._amount(text), text)
+
     def test_income_file(self):
         header = "external_ref,client_ref,date,product_line,amount"
         record = self.run_import(
