@@ -5,7 +5,7 @@ import os
 import tempfile
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -47,12 +47,6 @@ class VipExport(models.Model):
         job = export.with_delay(description=self.env._("VIP export: %(name)s", name=export.name))._run_job()
         export.sudo().job_uuid = job.uuid
         return export
-
-    def write(self, vals):
-        # what the job records (its file, its state) is written by the job alone
-        if not self.env.su and set(vals) - {"name"}:
-            raise AccessError(self.env._("An export's file and state are set by the export itself."))
-        return super().write(vals)
 
     @api.model
     def _export_selection(self, operations, active_domain):
@@ -120,14 +114,20 @@ class VipExport(models.Model):
                 self._notify_done()
                 return str(error)
             with open(path, "rb") as file:
-                attachment = self.env["ir.attachment"].create(
-                    {
-                        "name": f"{self.name}.xlsx".replace("/", "-"),
-                        "raw": file.read(),
-                        "res_model": self._name,
-                        "res_id": self.id,
-                        "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    }
+                # the export's author may not write it (see the access list): the file is attached as the
+                # system, and read through the export, which only its author may read
+                attachment = (
+                    self.env["ir.attachment"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": f"{self.name}.xlsx".replace("/", "-"),
+                            "raw": file.read(),
+                            "res_model": self._name,
+                            "res_id": self.id,
+                            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        }
+                    )
                 )
         finally:
             os.unlink(path)
@@ -152,17 +152,12 @@ class VipExport(models.Model):
         return lambda done: export._report_progress(done, total)
 
     def _notify_done(self):
-        user = self.create_uid or self.env.user
         if self.state == "done":
             body = self.env._("Your export %(name)s is ready (VIP Desk → Analysis → My Exports).", name=self.name)
+            self._notify_author(body)
         else:
             body = self.env._("Your export %(name)s failed: %(error)s", name=self.name, error=self.error)
-        # no file in the message: a notification may leave the bank by e-mail, client data must not
-        self.sudo().message_post(body=body, partner_ids=user.partner_id.ids, subtype_xmlid="mail.mt_note")
-        user._bus_send(
-            "simple_notification",
-            {"type": "success" if self.state == "done" else "danger", "title": self.name, "message": body},
-        )
+            self._notify_author(body, "danger")
 
     def action_download(self):
         self.ensure_one()

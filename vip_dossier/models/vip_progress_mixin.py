@@ -75,6 +75,20 @@ class VipProgressMixin(models.AbstractModel):
                 )
             )
 
+    def _notify_author(self, body, level="success"):
+        """Tell whoever started the work it has ended: in the chatter (hence their inbox) and with a toast.
+
+        ``body`` says what happened, never what was read or written: a notification may leave the
+        bank by e-mail. For models that are also a ``mail.thread``.
+        """
+        self.ensure_one()
+        user = self.create_uid or self.env.user
+        self.sudo().message_post(body=body, partner_ids=user.partner_id.ids, subtype_xmlid="mail.mt_note")
+        user._bus_send(
+            "simple_notification",
+            {"type": level, "title": self.display_name, "message": body, "sticky": level == "danger"},
+        )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_progress(self):
         self.env.cr.execute(

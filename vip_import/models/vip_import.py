@@ -535,8 +535,6 @@ class VipImport(models.Model):
         return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
     def _notify_done(self):
-        """Tell whoever started the import, in the chatter (and their inbox) and with a toast."""
-        user = self.create_uid or self.env.user
         if self.state == "done":
             body = self.env._(
                 "Import finished: %(created)s loaded, %(unchanged)s already loaded, %(rejected)s rejected.",
@@ -544,18 +542,9 @@ class VipImport(models.Model):
                 unchanged=self.unchanged_count,
                 rejected=self.rejected_count,
             )
+            self._notify_author(body, "warning" if self.rejected_count else "success")
         else:
-            body = self.env._("Import failed: %(error)s", error=self.error)
-        self.sudo().message_post(body=body, partner_ids=user.partner_id.ids, subtype_xmlid="mail.mt_note")
-        user._bus_send(
-            "simple_notification",
-            {
-                "type": "success" if self.state == "done" and not self.rejected_count else "warning",
-                "title": self.name,
-                "message": body,
-                "sticky": self.state != "done",
-            },
-        )
+            self._notify_author(self.env._("Import failed: %(error)s", error=self.error), "danger")
 
     def _file_data(self):
         return base64.b64decode(self.with_context(bin_size=False).file or b"")
