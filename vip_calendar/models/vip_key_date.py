@@ -199,10 +199,13 @@ class VipKeyDate(models.Model):
         self.env["vip.key.date.reminder"]._flag_late(today_utc - TZ_SLACK)
         self.env["vip.key.date.reminder"]._queue_due_sms()
         due = self._due_candidates(today_utc + TZ_SLACK, batch_size + 1)
-        batch, more = due[:batch_size], len(due) > batch_size
+        batch = due[:batch_size]
         done = self.env["vip.key.date.reminder"]._create_for(batch)
-        remaining = len(self._due_candidates(today_utc + TZ_SLACK, batch_size + 1)) if more else 0
-        self.env["ir.cron"]._notify_progress(done=len(done) or len(batch), remaining=remaining)
+        # One more than a batch was asked for: "remaining" tells the runner whether to go on, not how
+        # far (counting every due date would cost another selection per batch). A batch that created
+        # nothing was not yet due where the deputies are: the next hourly run takes it.
+        remaining = len(due) - len(batch) if done else 0
+        self.env["ir.cron"]._notify_progress(done=len(done), remaining=remaining)
         return done
 
     @api.model
@@ -239,7 +242,7 @@ class VipKeyDate(models.Model):
                    AND NOT EXISTS (
                         SELECT 1 FROM vip_key_date_reminder r
                          WHERE r.key_date_id = kd.id AND r.occurrence_date = kd.next_date)
-                 -- a batch holds few managers: calendar subscribes attendees per manager, not per event
+                 -- a batch holds few managers: a task subscribes its manager to the client, one call per manager
                  ORDER BY d.user_id, kd.reminder_date, kd.id
                 LIMIT %(limit)s
                 """,

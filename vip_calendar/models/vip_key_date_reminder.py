@@ -239,9 +239,8 @@ class VipKeyDateReminder(models.Model):
             )
             event_vals.append(
                 {
+                    # the title and the link to the dossier; the greeting script is on the task
                     "name": title,
-                    # calendar copies the event's description onto its linked task: the same note
-                    "description": note,
                     "allday": True,
                     # start and stop as calendar keeps them for an all-day event (08:00-18:00 of the
                     # day): the per-user default duration is not looked up, and the day's dates are
@@ -253,6 +252,7 @@ class VipKeyDateReminder(models.Model):
                     "user_id": reminder.user_id.id,
                     "partner_ids": [(6, 0, reminder.user_id.partner_id.ids)],
                     "res_model_id": model_id,
+                    "res_model": "vip.dossier",  # as its related field would compute it, once per event
                     "res_id": reminder.dossier_id.id,
                     "alarm_ids": [(6, 0, [])],
                     # Any activity command keeps calendar from creating a "meeting" activity of its own; an
@@ -264,7 +264,12 @@ class VipKeyDateReminder(models.Model):
         events = (
             self.env["calendar.event"]
             .with_context(
-                no_mail_to_attendees=True, dont_notify=True, mail_create_nolog=True, mail_create_nosubscribe=True
+                vip_key_date_run=True,
+                no_mail_to_attendees=True,
+                dont_notify=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                tracking_disable=True,
             )
             .create(event_vals)
         )

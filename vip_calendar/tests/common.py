@@ -29,15 +29,27 @@ class VipCalendarCase(VipSecurityCase):
             yield
             self.env.flush_all()
 
+    def cron_batch(self, batch_size=500):
+        """One call of the scheduled action, as the cron runner makes it; return what it created and
+        the progress it reported (``ir.cron._notify_progress``)."""
+        cron = self.env.ref("vip_calendar.ir_cron_key_date_reminders")
+        _cron, progress = cron._add_progress()
+        created = self.KeyDate.with_context(ir_cron_progress_id=progress.id)._cron_create_reminders(
+            batch_size=batch_size
+        )
+        return created, progress
+
     def run_cron(self, batch_size=500):
-        """Run the scheduled action the way the cron runner does: batch after batch."""
+        """Run the scheduled action the way the cron runner does: batch after batch, while it reports
+        work remaining."""
         created = self.Reminder
         for _i in range(100):
-            before = self.Reminder.search_count([])
-            created |= self.KeyDate._cron_create_reminders(batch_size=batch_size)
-            if self.Reminder.search_count([]) == before:
-                break
-        return created
+            batch, progress = self.cron_batch(batch_size)
+            created |= batch
+            if not progress.remaining:
+                return created
+            self.assertTrue(progress.done, "a batch that did nothing says so, or the runner would spin")
+        self.fail("the run never reported it was done")
 
     def reminders(self, dossier=None):
         return self.Reminder.search([("dossier_id", "=", (dossier or self.dossier).id)])

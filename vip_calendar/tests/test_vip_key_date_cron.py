@@ -50,6 +50,9 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertEqual(event.partner_ids, self.manager.partner_id)
         self.assertTrue(event.allday)
         self.assertEqual(event.start_date, date(2026, 6, 20))
+        self.assertEqual((event.res_model, event.res_id), ("vip.dossier", self.dossier.id))
+        self.assertFalse(event.message_follower_ids, "nobody is subscribed to a private reminder")
+        self.assertEqual(activity.calendar_event_id, event)
         # the date passed: it rolls over to next year
         key_date = reminder.key_date_id
         self.assertEqual(key_date.next_date, date(2027, 6, 20))
@@ -136,6 +139,23 @@ class TestVipKeyDateCron(VipCalendarCase):
         [reminder] = self.step(date(2026, 6, 18))
         self.assertEqual(reminder.user_id, self.deputy)
 
+    def test_deputy_behind_the_manager_waits_for_their_own_day(self):
+        """The manager is in UTC+10, away; the deputy is in UTC-5: the task comes on the deputy's day,
+        and a batch with nothing due yet tells the runner it is done rather than spinning."""
+        self.manager.tz = "Asia/Vladivostok"
+        self.deputy.tz = "America/Bogota"
+        with self.at(START):
+            self.manager.vip_absent = True
+        # 12 June 15:00 UTC: 13 June in Vladivostok, still 12 June in Bogotá
+        with freeze_time("2026-06-12 15:00:00"):
+            created, progress = self.cron_batch()
+        # (the demo clients' dates were computed at install, months after this June)
+        self.assertFalse(created)
+        self.assertEqual((progress.done, progress.remaining), (0, 0))
+        # 13 June 06:00 UTC: 13 June 01:00 in Bogotá
+        [reminder] = self.step(date(2026, 6, 13), hour=6)
+        self.assertEqual(reminder.user_id, self.deputy)
+
     def test_no_consent_no_task(self):
         with self.at(START):
             self.dossier.consent_withdrawn_date = "2026-05-01"
@@ -176,6 +196,49 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertFalse(activity.exists())
         self.assertFalse(event.exists())
         self.assertFalse(mine.exists())
+
+    def test_other_meetings_still_subscribe_their_attendees(self):
+        """Only the run's own events skip calendar's follower subscription."""
+        meeting = (
+            self.env["calendar.event"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "name": "Portfolio review",
+                    "start": datetime(2026, 6, 20, 9),
+                    "stop": datetime(2026, 6, 20, 10),
+                    "partner_ids": [(6, 0, (self.manager | self.manager2).partner_id.ids)],
+                }
+            )
+        )
+        self.assertIn(self.manager2.partner_id, meeting.sudo().message_partner_ids)
+
+    def test_progress_tells_the_runner_when_to_stop(self):
+        """More due than a batch: the runner is told to go on; the last batch says it is done."""
+        with self.at(START):
+            self.env["vip.dossier"].create(
+                [
+                    {
+                        "name": f"Client {i}",
+                        "user_id": self.manager.id,
+                        "birth_date": f"1980-06-{15 + i}",
+                        "consent_date": "2020-01-01",
+                    }
+                    for i in range(4)
+                ]
+            )
+        reports = []
+        with freeze_time("2026-06-16 06:00:00"):
+            for _i in range(10):
+                _created, progress = self.cron_batch(batch_size=2)
+                reports.append((progress.done, bool(progress.remaining)))
+                if not progress.remaining:
+                    break
+        # every batch but the last did two and asked for more; the last did what was left
+        self.assertEqual(reports[:-1], [(2, True)] * (len(reports) - 1))
+        self.assertFalse(reports[-1][1])
+        self.assertLessEqual(reports[-1][0], 2)
+        self.assertGreaterEqual(len(reports), 3, "the client's and at least four new birthdays were due")
 
     def test_a_second_run_creates_nothing_twice(self):
         first = self.step(date(2026, 6, 13))
