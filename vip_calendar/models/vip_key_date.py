@@ -202,8 +202,9 @@ class VipKeyDate(models.Model):
         batch = due[:batch_size]
         done = self.env["vip.key.date.reminder"]._create_for(batch)
         # One more than a batch was asked for: "remaining" tells the runner whether to go on, not how
-        # far (counting every due date would cost another selection per batch). A batch that created
-        # nothing was not yet due where the deputies are: the next hourly run takes it.
+        # far (counting every due date would cost another selection per batch). Should the selection
+        # and _create_for ever disagree on what is due, a batch that created nothing ends the run
+        # rather than spin on the same dates: the next hourly run takes them.
         remaining = len(due) - len(batch) if done else 0
         self.env["ir.cron"]._notify_progress(done=len(done), remaining=remaining)
         return done
@@ -232,10 +233,16 @@ class VipKeyDate(models.Model):
                 SELECT kd.id
                   FROM vip_key_date kd
                   JOIN vip_dossier d ON d.id = kd.dossier_id
-                  LEFT JOIN res_users u ON u.id = d.user_id
-                  LEFT JOIN res_partner p ON p.id = u.partner_id
+                  LEFT JOIN res_users m ON m.id = d.user_id
+                  LEFT JOIN res_users dep ON dep.id = d.deputy_id
+                  -- the time zone of who gets the task, as vip.dossier._vip_responsible() says
+                  LEFT JOIN res_partner p ON p.id = CASE
+                        WHEN m.active AND NOT COALESCE(m.vip_absent, false) THEN m.partner_id
+                        WHEN dep.active AND NOT COALESCE(dep.vip_absent, false) THEN dep.partner_id
+                        WHEN m.active THEN m.partner_id
+                  END
                  WHERE kd.active AND kd.reminder_date IS NOT NULL AND kd.reminder_date <= %(horizon)s
-                   -- due where the manager is (Python checks again, for deputies)
+                   -- due where the one who gets the task is
                    AND kd.reminder_date <= ((%(utc_now)s::timestamp AT TIME ZONE 'UTC')
                                             AT TIME ZONE COALESCE(p.tz, 'UTC'))::date
                    AND d.active AND d.state != 'closed'

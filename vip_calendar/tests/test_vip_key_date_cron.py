@@ -148,6 +148,7 @@ class TestVipKeyDateCron(VipCalendarCase):
             self.manager.vip_absent = True
         # 12 June 15:00 UTC: 13 June in Vladivostok, still 12 June in Bogotá
         with freeze_time("2026-06-12 15:00:00"):
+            self.assertNotIn(self.dossier, self.KeyDate._due_candidates(date(2026, 6, 13), 1000).dossier_id)
             created, progress = self.cron_batch()
         # (the demo clients' dates were computed at install, months after this June)
         self.assertFalse(created)
