@@ -7,12 +7,15 @@ import odoo
 from odoo import SUPERUSER_ID, api
 
 DB = os.environ.get("VIP_BENCH_DB", "vip_bench")
+_parsed = []
 DOCS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs")
 
 
 def open_registry():
     """The benchmark database's registry, with Odoo configured from the command line (-c …)."""
-    odoo.tools.config.parse_config(sys.argv[1:])
+    if not _parsed:  # once: Odoo's parser does not take a second pass
+        odoo.tools.config.parse_config(sys.argv[1:])
+        _parsed.append(True)
     return odoo.modules.registry.Registry(DB)
 
 
@@ -27,3 +30,41 @@ def write_report(name, lines):
     with open(os.path.join(DOCS, name), "w") as handle:
         handle.write(text)
     print(text)
+
+
+def form_spec(env, model):
+    """What the web client asks ``web_read`` for when it opens ``model``'s form.
+
+    The fields of the form's arch; a many2one with its display name; a one2many
+    or many2many with the fields of its inline list (or just its display names).
+    """
+    from lxml import etree
+
+    views = env[model].get_views([(False, "form")])
+    fields_of = {name: descr["fields"] for name, descr in views["models"].items()}
+
+    def fields_in(node):
+        """The field elements under ``node``, not those inside another field's subview."""
+        for child in node:
+            if child.tag == "field":
+                yield child
+            elif isinstance(child.tag, str):
+                yield from fields_in(child)
+
+    def spec_of(node, model_name):
+        spec = {"display_name": {}}
+        for field in fields_in(node):
+            name = field.get("name")
+            descr = fields_of.get(model_name, {}).get(name)
+            if not descr:
+                continue
+            if descr["type"] == "many2one":
+                spec[name] = {"fields": {"display_name": {}}}
+            elif descr["type"] in ("one2many", "many2many"):
+                inline = field.find("list")
+                spec[name] = {"fields": spec_of(inline, descr["relation"]) if inline is not None else {}}
+            else:
+                spec[name] = {}
+        return spec
+
+    return spec_of(etree.fromstring(views["views"]["form"]["arch"]), model)

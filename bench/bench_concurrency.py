@@ -1,0 +1,284 @@
+"""Twenty managers at once over JSON-RPC, against a server with two workers.
+
+Run with `make bench` after bench_row_rules.py has filled the benchmark
+database (100k dossiers, 300 managers). It measures the design's targets:
+
+  * 20 concurrent managers, `workers=2`: no errors, and the 95th percentile of
+    opening a dossier form (`vip.dossier.web_read` as the web client asks for
+    it, row rules, money fields and the access log included) at most 2× that of
+    opening a plain contact's form (`res.partner.web_read`, stock rules), both
+    measured side by side under the same load;
+  * the SQL queries of opening a dossier form, for clients with 1, 10 and 100
+    relatives, preferences, trusted persons and interactions (and 25 operations
+    for each): constant, at most 40.
+
+The server is started here, on a free port, and stopped at the end; the
+access log rows it writes are deleted. Results go to docs/bench_concurrency.md.
+"""
+
+import itertools
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime
+
+import requests
+from common import DB, form_spec, open_registry, superuser_env, write_report
+
+import odoo
+from odoo.tools import SQL, config
+
+MANAGERS = int(os.environ.get("VIP_BENCH_MANAGERS", 20))
+ROUNDS = int(os.environ.get("VIP_BENCH_ROUNDS", 25))
+CLIENTS = 20  # each manager opens this many of their clients, and their contacts, in turn
+PASSWORD = "bench"  # the benchmark database's own users
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare():
+    """The managers (with a password), the two form specifications, and the query counts."""
+    registry = open_registry()
+    with registry.cursor() as cr:
+        env = superuser_env(cr)
+        managers = env["res.users"].search([("login", "=like", "bench_manager_%")], order="id", limit=MANAGERS)
+        if len(managers) < MANAGERS:
+            sys.exit("run bench/bench_row_rules.py first: it creates the benchmark's managers")
+        # one hash for all of them (hashing is deliberately slow)
+        digest = env["res.users"]._crypt_context().hash(PASSWORD)
+        cr.execute(SQL("UPDATE res_users SET password = %s WHERE id IN %s", digest, tuple(managers.ids)))
+        cr.commit()
+        specs = {model: form_spec(env, model) for model in ("vip.dossier", "res.partner")}
+        # queries of one opening: a client with one of everything against one with a big family and a
+        # long history (made here, rolled back below)
+        manager = managers[0]
+        Dossier = env["vip.dossier"].with_context(tracking_disable=True, mail_create_nolog=True)
+        spouse = env.ref("vip_dossier.vip_relation_type_spouse")
+        gifts = env.ref("vip_dossier.vip_preference_category_gifts")
+        sizes = {1: 25, 10: 250, 100: 2500}  # relatives, preferences, trusted persons, interactions: operations
+        clients = {}
+        for n, operations in sizes.items():
+            dossier = Dossier.create({"name": f"Bench Client with {n}", "user_id": manager.id})
+            clients[n] = dossier
+            env["vip.relative"].create(
+                [
+                    {
+                        "dossier_id": dossier.id,
+                        "relation_type_id": spouse.id,
+                        "first_name": f"Relative {i}",
+                        "birth_date": f"1990-01-{1 + i % 28:02d}",
+                    }
+                    for i in range(n)
+                ]
+            )
+            env["vip.preference"].create(
+                [{"dossier_id": dossier.id, "category_id": gifts.id, "value": f"P{i}"} for i in range(n)]
+            )
+            env["vip.trusted.person"].create(
+                [
+                    {"dossier_id": dossier.id, "name": f"T{i}", "scope": "All", "valid_from": "2025-01-01"}
+                    for i in range(n)
+                ]
+            )
+            env["vip.interaction"].create([{"dossier_id": dossier.id, "subject": f"Call {i}"} for i in range(n)])
+            env["vip.operation"].create(
+                [
+                    {"dossier_id": dossier.id, "date": "2026-01-01", "operation_type": "fee", "amount": i + 1}
+                    for i in range(operations)
+                ]
+            )
+        env.flush_all()
+        context = {"lang": "en_US", "tz": "UTC", "bin_size": True}
+        as_manager = env(user=manager, su=False, context=context)
+        counts = {}
+        for n, client in [*clients.items(), *clients.items()]:  # the first round warms the caches
+            label = f"{n} relative{'s' * (n > 1)}, preference{'s' * (n > 1)}, trusted person{'s' * (n > 1)} and "
+            label += f"interaction{'s' * (n > 1)}, {sizes[n]:,} operations"
+            env.invalidate_all()
+            before = cr.sql_log_count
+            as_manager["vip.dossier"].browse(client.id).web_read(specs["vip.dossier"])
+            counts[label] = cr.sql_log_count - before
+        logins = managers.mapped("login")
+        cr.rollback()
+    return logins, specs, counts
+
+
+def start_server():
+    port = free_port()
+    odoo_bin = os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "odoo-bin")
+    log_path = os.path.join(os.path.dirname(config.rcfile or "."), "bench-server.log")
+    log = open(log_path, "w")  # noqa: SIM115 - closed with the server
+    proc = subprocess.Popen(
+        [
+            *(sys.executable, odoo_bin, "-c", config.rcfile, "-d", DB, f"--db-filter=^{DB}$"),
+            *(f"--http-port={port}", f"--gevent-port={free_port()}", "--workers=2", "--max-cron-threads=0"),
+            "--log-level=warn",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while True:
+        try:
+            if requests.get(f"{url}/web/login", timeout=5).status_code == 200:
+                return proc, url, log
+        except requests.ConnectionError:
+            pass
+        if proc.poll() is not None or time.time() > deadline:
+            proc.kill()
+            sys.exit(f"the Odoo server did not start, see {log_path}")
+        time.sleep(0.5)
+
+
+class Manager:
+    """One manager's browser: a session cookie, then /web/dataset/call_kw."""
+
+    _ids = itertools.count(1)
+
+    def __init__(self, url, login):
+        self.url = url
+        self.session = requests.Session()
+        result = self.rpc("/web/session/authenticate", {"db": DB, "login": login, "password": PASSWORD})
+        self.context = {**result["user_context"], "bin_size": True}
+
+    def rpc(self, path, params):
+        response = self.session.post(
+            f"{self.url}{path}",
+            json={"jsonrpc": "2.0", "method": "call", "params": params, "id": next(self._ids)},
+            timeout=120,
+        )
+        response.raise_for_status()
+        payload = response.json()
+        if "error" in payload:
+            raise RuntimeError(payload["error"].get("data", {}).get("message") or payload["error"])
+        return payload["result"]
+
+    def call(self, model, method, *args, **kwargs):
+        kwargs.setdefault("context", self.context)
+        path = f"/web/dataset/call_kw/{model}/{method}"
+        return self.rpc(path, {"model": model, "method": method, "args": list(args), "kwargs": kwargs})
+
+
+def work(url, login, specs, barrier, timings, errors):
+    """Open a client's dossier, then a contact's form, in turn; keep how long each took."""
+    try:
+        manager = Manager(url, login)
+        clients = manager.call("vip.dossier", "search_read", [], ["partner_id"], limit=CLIENTS, order="id")
+    except Exception as error:  # reported, not raised: the other managers go on
+        errors.append(f"{login} could not start: {error}")
+        barrier.abort()
+        return
+    barrier.wait()
+    for i in range(ROUNDS):
+        client = clients[i % len(clients)]
+        for model, record_id in (("vip.dossier", client["id"]), ("res.partner", client["partner_id"][0])):
+            start = time.perf_counter()
+            try:
+                manager.call(model, "web_read", [record_id], specification=specs[model])
+            except Exception as error:  # counted as an error; the manager goes on
+                errors.append(f"{login} {model} {record_id}: {error}")
+                continue
+            timings[model].append(time.perf_counter() - start)
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
+
+
+def main():
+    logins, specs, counts = prepare()
+    proc, url, log = start_server()
+    started = odoo.fields.Datetime.now()
+    try:
+        # one manager alone first: what an opening costs with nobody waiting
+        alone = {"vip.dossier": [], "res.partner": []}
+        solo_errors = []
+        solo = threading.Barrier(1)
+        work(url, logins[0], specs, solo, alone, solo_errors)
+        # then all of them at once
+        timings = {"vip.dossier": [], "res.partner": []}
+        errors = []
+        barrier = threading.Barrier(len(logins))
+        threads = [
+            threading.Thread(target=work, args=(url, login, specs, barrier, timings, errors)) for login in logins
+        ]
+        begin = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - begin
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+    # the openings were logged like any other: the benchmark's own rows go
+    registry = open_registry()
+    with registry.cursor() as cr:
+        cr.execute(
+            SQL(
+                "DELETE FROM vip_access_log WHERE date >= %s AND user_id IN "
+                "(SELECT id FROM res_users WHERE login IN %s)",
+                started,
+                tuple(logins),
+            )
+        )
+    errors += solo_errors
+    requests_done = sum(len(v) for v in timings.values())
+    p95 = {model: percentile(values, 0.95) for model, values in timings.items()}
+    ratio = p95["vip.dossier"] / p95["res.partner"]
+    lines = [
+        "# Twenty managers at once",
+        "",
+        f"Measured {datetime.now():%Y-%m-%d %H:%M} on {platform.node()} ({os.cpu_count()} cores) by "
+        "`bench/bench_concurrency.py`, on the benchmark database (100,000 clients, 300 managers), "
+        "against an Odoo server started with `--workers=2`.",
+        "",
+        f"Each of {len(logins)} managers, each in its own session, opens one of their clients' dossier "
+        f"forms, then that client's contact form, {ROUNDS} times over, all at once "
+        "(`web_read` with the specification the web client sends for each form: "
+        f"{len(specs['vip.dossier'])} fields for the dossier, {len(specs['res.partner'])} for the contact).",
+        "",
+        "| | dossier form | contact form |",
+        "| --- | ---: | ---: |",
+        f"| one manager alone, median | {statistics.median(alone['vip.dossier']) * 1000:.0f} ms | "
+        f"{statistics.median(alone['res.partner']) * 1000:.0f} ms |",
+        f"| {len(logins)} at once, median | {percentile(timings['vip.dossier'], 0.5):.0f} ms | "
+        f"{percentile(timings['res.partner'], 0.5):.0f} ms |",
+        f"| {len(logins)} at once, 95th percentile | {p95['vip.dossier']:.0f} ms | {p95['res.partner']:.0f} ms |",
+        f"| {len(logins)} at once, slowest | {max(timings['vip.dossier']) * 1000:.0f} ms | "
+        f"{max(timings['res.partner']) * 1000:.0f} ms |",
+        "",
+        f"- **95th percentile, dossier / contact: {ratio:.2f}** (target ≤ 2)",
+        f"- **errors: {len(errors)}** (target 0) out of {requests_done + len(errors):,} calls; "
+        f"{requests_done / elapsed:.0f} calls/s served",
+        "- SQL queries to open a dossier form as its manager (target: constant, ≤ 40): "
+        + ", ".join(f"**{queries}** for a client with {label}" for label, queries in counts.items()),
+        "",
+        "From two relatives on, the relatives and the key dates take one more query each (their lists "
+        "ask for fields the header's first read of them did not); the count then no longer grows.",
+        "",
+    ]
+    if errors:
+        lines += ["First errors:", "", *(f"- {error}" for error in errors[:5]), ""]
+    write_report("bench_concurrency.md", lines)
+    if errors:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
