@@ -2,6 +2,7 @@
 import base64
 import io
 from datetime import date
+from unittest.mock import patch
 
 import openpyxl
 import xlsxwriter
@@ -10,6 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.queue_job.job import Job
+from odoo.addons.vip_import.models import vip_import as vip_import_module
 from odoo.addons.vip_security.tests.common import VipSecurityCase
 
 SOURCE = "test_core_banking"
@@ -256,6 +258,20 @@ class TestVipImport(VipSecurityCase):
         self.assertIn("lacks the column", record.error)
         self.assertFalse(self.imported())
         self.assertIn("Import failed", " ".join(record.message_ids.mapped("body")))
+
+    def test_a_bad_byte_far_down_the_file_loads_nothing(self):
+        """The file is read as it goes, never whole: a byte no encoding knows, rows after the first
+        written chunk, fails the job and takes back what it had written."""
+        self.env["ir.config_parameter"].set_param("vip_import.sync_rows", 0)
+        rows = [*GOOD[:3], "OP-4;T-0001;2026-03-04;fee;out;5;RUB;;branch;Комиссия"]
+        data = "\n".join([HEADER, *rows]).encode("cp1251") + b"\nOP-5;T-0001;2026-03-05;fee;out;5;RUB;;;\x98\n"
+        record = self.run_import(base64.b64encode(data))
+        self.assertEqual(record.row_count, 5, "counted without reading the file whole")
+        with patch.object(vip_import_module, "CHUNK", 2):
+            self.perform_job(record)
+        self.assertEqual(record.state, "failed")
+        self.assertIn("neither UTF-8", record.error)
+        self.assertFalse(self.imported(), "the chunks already written were taken back")
 
     def test_import_rows_for_the_nightly_job(self):
         rows = [
