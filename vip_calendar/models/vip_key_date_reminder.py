@@ -250,7 +250,11 @@ class VipKeyDateReminder(models.Model):
                     "privacy": "private",
                     "show_as": "free",
                     "user_id": reminder.user_id.id,
-                    "partner_ids": [(6, 0, reminder.user_id.partner_id.ids)],
+                    "partner_ids": [Command.set(reminder.user_id.partner_id.ids)],
+                    # the manager's own reminder: attended, not an invitation waiting for an answer
+                    "attendee_ids": [
+                        Command.create({"partner_id": reminder.user_id.partner_id.id, "state": "accepted"})
+                    ],
                     "res_model_id": model_id,
                     "res_model": "vip.dossier",  # as its related field would compute it, once per event
                     "res_id": reminder.dossier_id.id,

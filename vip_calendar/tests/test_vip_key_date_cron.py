@@ -48,6 +48,11 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertEqual(event.privacy, "private")
         self.assertEqual(event.user_id, self.manager)
         self.assertEqual(event.partner_ids, self.manager.partner_id)
+        self.assertEqual(
+            (event.attendee_ids.partner_id, event.attendee_ids.state),
+            (self.manager.partner_id, "accepted"),
+            "the manager's own reminder, not an invitation to answer",
+        )
         self.assertTrue(event.allday)
         self.assertEqual(event.start_date, date(2026, 6, 20))
         self.assertEqual((event.res_model, event.res_id), ("vip.dossier", self.dossier.id))
