@@ -72,10 +72,12 @@ def _sniff_csv(stream):
                 decoder.decode(line)
             except UnicodeDecodeError:
                 utf8 = False
+        body = line.rstrip(b"\r\n")
+        # old Mac line ends (a lone CR): one "line" here holds every row
+        parts = body.split(b"\r") if b"\r" in body else [body]
         if first_line is None:
-            first_line = line
-        if line.strip():
-            lines += 1
+            first_line = parts[0]
+        lines += sum(1 for part in parts if part.strip())
     if utf8:
         try:
             decoder.decode(b"", final=True)

@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 import logging
+import os
 from decimal import Decimal, InvalidOperation
 
 from odoo import api, fields, models
@@ -126,7 +127,9 @@ class VipImport(models.Model):
             with self._open_file() as stream:
                 total = count_rows(stream)
                 if total is not None and total <= self._sync_limit():
-                    self._load(read_rows(stream), total)
+                    # as in the job: a file that breaks half-way leaves nothing of it
+                    with self.env.cr.savepoint():
+                        self._load(read_rows(stream), total)
                     return True
         except ImportFileError as error:
             raise UserError(self._file_error_message(error)) from error
@@ -555,12 +558,10 @@ class VipImport(models.Model):
             .sudo()
             .search([("res_model", "=", self._name), ("res_field", "=", "file"), ("res_id", "=", self.id)], limit=1)
         )
-        if attachment.store_fname:
-            # not an HTTP request (a job): ir.binary's streams need one, the filestore's path does not
-            handle = open(attachment._full_path(attachment.store_fname), "rb")  # noqa: SIM115
-        else:
-            handle = io.BytesIO(attachment.raw or b"")
-        with handle:
+        # Not an HTTP request (a job): ir.binary's streams need one, the filestore's path does not. A
+        # file kept in the database or by a storage addon is read as the ORM reads it (a lost one is empty).
+        path = attachment.store_fname and attachment._full_path(attachment.store_fname)
+        with open(path, "rb") if path and os.path.isfile(path) else io.BytesIO(attachment.raw or b"") as handle:
             yield handle
 
     def _file_error_message(self, error):

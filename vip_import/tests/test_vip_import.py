@@ -260,18 +260,32 @@ class TestVipImport(VipSecurityCase):
         self.assertIn("Import failed", " ".join(record.message_ids.mapped("body")))
 
     def test_a_bad_byte_far_down_the_file_loads_nothing(self):
-        """The file is read as it goes, never whole: a byte no encoding knows, rows after the first
-        written chunk, fails the job and takes back what it had written."""
+        """The file is read as it goes, never whole: a byte no encoding knows, several written chunks
+        down the file, fails the job and takes back what it had written."""
         self.env["ir.config_parameter"].set_param("vip_import.sync_rows", 0)
-        rows = [*GOOD[:3], "OP-4;T-0001;2026-03-04;fee;out;5;RUB;;branch;Комиссия"]
-        data = "\n".join([HEADER, *rows]).encode("cp1251") + b"\nOP-5;T-0001;2026-03-05;fee;out;5;RUB;;;\x98\n"
+        rows = [f"R-{i};T-0001;2026-03-01;fee;out;5;RUB;;branch;Комиссия" for i in range(700)]
+        data = "\n".join([HEADER, *rows]).encode("cp1251") + b"\nR-X;T-0001;2026-03-05;fee;out;5;RUB;;;\x98\n"
+        self.assertGreater(len(data), 4 * 8192, "well past what a text reader decodes at its first read")
         record = self.run_import(base64.b64encode(data))
-        self.assertEqual(record.row_count, 5, "counted without reading the file whole")
-        with patch.object(vip_import_module, "CHUNK", 2):
+        self.assertEqual((record.state, record.row_count), ("queued", 701))
+        written = []
+        original = type(record)._load_chunk
+
+        def load_chunk(import_, chunk, *args):
+            original(import_, chunk, *args)
+            written.append(len(chunk))
+
+        with patch.object(vip_import_module, "CHUNK", 50), patch.object(type(record), "_load_chunk", load_chunk):
             self.perform_job(record)
+        self.assertGreaterEqual(len(written), 3, "chunks were written before the bad byte was read")
         self.assertEqual(record.state, "failed")
         self.assertIn("neither UTF-8", record.error)
         self.assertFalse(self.imported(), "the chunks already written were taken back")
+
+    def test_old_mac_line_ends(self):
+        """A lone CR ends a line in files from old Mac software: every row is counted and loaded."""
+        record = self.run_import(base64.b64encode("\r".join([HEADER, *GOOD]).encode()))
+        self.assertEqual((record.state, record.row_count, record.created_count), ("done", 4, 4))
 
     def test_import_rows_for_the_nightly_job(self):
         rows = [
