@@ -29,7 +29,8 @@ class ResUsers(models.Model):
 
     def _vip_local_now(self):
         """Now, where this user is (mail templates call it for their subject)."""
-        return fields.Datetime.context_timestamp(self.with_context(tz=self.tz), fields.Datetime.now())
+        # no time zone set: UTC, as the run's selection assumes, not whoever happens to be asking
+        return fields.Datetime.context_timestamp(self.with_context(tz=self.tz or "UTC"), fields.Datetime.now())
 
     def _vip_digest_values(self):
         """What the manager's morning digest shows, read with the manager's own rights."""

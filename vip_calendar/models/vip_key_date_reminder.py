@@ -171,7 +171,7 @@ class VipKeyDateReminder(models.Model):
             return self
         inserted = self._insert(rows)
         # rows written by SQL: what the ORM cached of these key dates' reminders is stale
-        key_dates.invalidate_recordset(["reminder_ids"])
+        key_dates.invalidate_recordset(["reminder_ids", "reminded_date"])
         new = self.browse(inserted)
         # the SMS policy allows an SMS: it goes on the day; otherwise a call task now
         to_remind = new.filtered(lambda r: r.state == "open" and not r.sms_planned)
@@ -179,7 +179,8 @@ class VipKeyDateReminder(models.Model):
         return new
 
     def _insert(self, rows):
-        """INSERT … ON CONFLICT DO NOTHING: only the first to reach an occurrence creates it."""
+        """INSERT … ON CONFLICT DO NOTHING: only the first to reach an occurrence creates it, and marks
+        the occurrence reminded on its key date (which takes it out of the run's index)."""
         uid = self.env.uid
         values = SQL(", ").join(
             SQL(
@@ -203,12 +204,19 @@ class VipKeyDateReminder(models.Model):
         result = self.env.execute_query(
             SQL(
                 """
-                INSERT INTO vip_key_date_reminder
-                       (key_date_id, occurrence_date, dossier_id, manager_id, user_id, state, skip_reason,
-                        sms_planned, on_time, on_time_rate, create_uid, create_date, write_uid, write_date)
-                VALUES %s
-                ON CONFLICT (key_date_id, occurrence_date) DO NOTHING
-                RETURNING id
+                WITH inserted AS (
+                    INSERT INTO vip_key_date_reminder
+                           (key_date_id, occurrence_date, dossier_id, manager_id, user_id, state, skip_reason,
+                            sms_planned, on_time, on_time_rate, create_uid, create_date, write_uid, write_date)
+                    VALUES %s
+                    ON CONFLICT (key_date_id, occurrence_date) DO NOTHING
+                    RETURNING id, key_date_id, occurrence_date
+                ), marked AS (
+                    -- only the rows this run inserted: a concurrent run's key dates are left to it
+                    UPDATE vip_key_date kd SET reminded_date = inserted.occurrence_date
+                      FROM inserted WHERE kd.id = inserted.key_date_id
+                )
+                SELECT id FROM inserted
                 """,
                 values,
             )

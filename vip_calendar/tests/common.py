@@ -48,7 +48,6 @@ class VipCalendarCase(VipSecurityCase):
             created |= batch
             if not progress.remaining:
                 return created
-            self.assertTrue(progress.done, "a batch that did nothing says so, or the runner would spin")
         self.fail("the run never reported it was done")
 
     def reminders(self, dossier=None):

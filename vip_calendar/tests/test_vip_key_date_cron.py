@@ -60,6 +60,7 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertEqual(activity.calendar_event_id, event)
         # the date passed: it rolls over to next year
         key_date = reminder.key_date_id
+        self.assertEqual(key_date.reminded_date, date(2026, 6, 20), "marked with its reminder")
         self.assertEqual(key_date.next_date, date(2027, 6, 20))
         self.assertEqual(key_date.reminder_date, date(2027, 6, 13))
 
@@ -204,10 +205,12 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertFalse(mine.exists())
 
     def test_other_meetings_still_subscribe_their_attendees(self):
-        """Only the run's own events skip calendar's follower subscription."""
+        """Only the run's own events skip calendar's follower subscription, even for a user who
+        passes the run's context key over RPC."""
         meeting = (
             self.env["calendar.event"]
             .with_user(self.manager)
+            .with_context(vip_key_date_run=True)
             .create(
                 {
                     "name": "Portfolio review",
@@ -218,6 +221,29 @@ class TestVipKeyDateCron(VipCalendarCase):
             )
         )
         self.assertIn(self.manager2.partner_id, meeting.sudo().message_partner_ids)
+
+    def test_a_batch_that_creates_nothing_ends_the_run(self):
+        """Should the selection ever offer dates _create_for turns down (not yet due where the person
+        who gets the task is), the runner hears the run is done instead of spinning on them."""
+        with self.at(START):
+            self.manager.tz = "America/Bogota"
+        not_yet = self.dossier.key_date_ids.filtered(lambda k: k.type_id == self.birthday)
+        with (
+            freeze_time("2026-06-12 15:00:00"),  # 12 June in Bogotá, its reminder is due on the 13th
+            patch.object(type(self.KeyDate), "_due_candidates", lambda _self, _horizon, _limit: not_yet),
+        ):
+            created, progress = self.cron_batch()
+        self.assertFalse(created)
+        self.assertEqual((progress.done, progress.remaining), (0, 0))
+
+    def test_a_manager_without_time_zone_is_reminded_on_the_utc_day(self):
+        """The selection takes UTC for a manager without a time zone; so does the check that follows,
+        whatever the time zone of the user the scheduled action runs as."""
+        self.manager.tz = False
+        self.env.user.tz = "America/Bogota"
+        # 13 June 02:00 UTC: the 13th in UTC, still the 12th in Bogotá
+        [reminder] = self.step(date(2026, 6, 13), hour=2)
+        self.assertEqual(reminder.user_id, self.manager)
 
     def test_progress_tells_the_runner_when_to_stop(self):
         """More due than a batch: the runner is told to go on; the last batch says it is done."""
