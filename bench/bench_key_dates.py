@@ -3,9 +3,10 @@
 Run with `make bench` after bench_row_rules.py has filled the benchmark
 database (100k dossiers, 300 managers). Measured side by side in one run:
 
-  * finding what is due: the run's selection query (clients walked manager by
-    manager, each one's dates read by index, stopping at a batch) against merely
-    counting the due dates by reading every one;
+  * finding what is due: the run's selection query (the partial index of dates
+    not reminded yet, then grouped by manager) with a backlog, on a new day and
+    in an ordinary hour, against merely counting the due dates by reading every
+    one;
   * creating reminders: the run's throughput (tasks, private calendar events,
     reminder rows) against a bare batch `mail.activity.create` of the same
     activities, as a ratio;

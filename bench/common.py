@@ -33,10 +33,12 @@ def write_report(name, lines):
 
 
 def form_spec(env, model):
-    """What the web client asks ``web_read`` for when it opens ``model``'s form.
+    """What the web client asks ``web_read`` for when it opens ``model``'s form, as ``env``'s user.
 
-    The fields of the form's arch; a many2one with its display name; a one2many
-    or many2many with the fields of its inline list (or just its display names).
+    The fields of the form's arch as that user gets it; a many2one with its
+    display name; a one2many or many2many with the fields of its inline list and
+    its first page (or just its display names). Contexts and orders of the
+    subviews are left out.
     """
     from lxml import etree
 
@@ -62,7 +64,10 @@ def form_spec(env, model):
                 spec[name] = {"fields": {"display_name": {}}}
             elif descr["type"] in ("one2many", "many2many"):
                 inline = field.find("list")
-                spec[name] = {"fields": spec_of(inline, descr["relation"]) if inline is not None else {}}
+                if inline is None:  # tags and the like: their names
+                    spec[name] = {"fields": {"display_name": {}}}
+                else:  # an inline list: its fields, its first page (the web client's default of 40 rows)
+                    spec[name] = {"fields": spec_of(inline, descr["relation"]), "limit": 40}
             else:
                 spec[name] = {}
         return spec
