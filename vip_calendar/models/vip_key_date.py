@@ -5,7 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 from .vip_key_date_type import GREETING_CHANNELS
@@ -180,6 +180,8 @@ class VipKeyDate(models.Model):
                 raise ValidationError(self.env._("A key date needs a date."))
 
     def write(self, vals):
+        if "reminded_date" in vals and not self.env.su:
+            raise AccessError(self.env._("Only the key-date run marks an occurrence as reminded."))
         moved = self.browse()
         if {"base_date", "lead_days", "holiday_id"} & set(vals):
             moved = self.filtered(lambda k: k.reminder_ids.filtered("pending"))
@@ -248,8 +250,8 @@ class VipKeyDate(models.Model):
                 -- reminder (the reminder's insert marks its key date: reminded_date): a few rows in an
                 -- ordinary hour, however many dates sit in their lead time already reminded.
                 -- MATERIALIZED: the planner cannot tell those hours from a backlog, and would walk
-                -- every client to find nothing. Two runs reaching the same date at once are settled
-                -- by the reminder's unique key.
+                -- every client to find nothing. Of two runs reaching the same date at once, the second
+                -- fails on the reminder's unique key (or its snapshot) and leaves the date to the first.
                 WITH due AS MATERIALIZED (
                     SELECT kd.id, kd.dossier_id, kd.reminder_date, kd.next_date
                       FROM vip_key_date kd

@@ -38,7 +38,7 @@ class VipKeyDateReminder(models.Model):
     )
     activity_id = fields.Many2one("mail.activity", ondelete="set null", index="btree_not_null")
     event_id = fields.Many2one("calendar.event", ondelete="set null", index="btree_not_null")
-    pending = fields.Boolean(compute="_compute_pending", help="Its task is still open.")
+    pending = fields.Boolean(compute="_compute_pending", help="Its task is still open, or its SMS not sent yet.")
     outcome = fields.Selection(OUTCOMES, help="How the congratulation went, recorded when the task is done.")
     sms_planned = fields.Boolean(
         string="Greeting by SMS", readonly=True, help="The SMS policy allowed an SMS: it goes on the day itself."
@@ -63,10 +63,11 @@ class VipKeyDateReminder(models.Model):
         ),
     ]
 
-    @api.depends("activity_id", "state")
+    @api.depends("activity_id", "state", "sms_planned", "sms_id")
     def _compute_pending(self):
         for reminder in self:
-            reminder.pending = reminder.state == "open" and bool(reminder.activity_id)
+            waiting_sms = reminder.sms_planned and not reminder.sms_id
+            reminder.pending = reminder.state == "open" and bool(reminder.activity_id or waiting_sms)
 
     @api.depends("done_date", "occurrence_date", "state")
     def _compute_on_time(self):
@@ -154,6 +155,20 @@ class VipKeyDateReminder(models.Model):
         self.activity_id.sudo().unlink()
         self.event_id.sudo().with_context(no_mail_to_attendees=True).unlink()
         self.write({"state": "cancelled"})
+        self._unmark_reminded()
+
+    def unlink(self):
+        # a reminder deleted by hand: the next run reminds its occurrence again
+        self._unmark_reminded()
+        return super().unlink()
+
+    def _unmark_reminded(self):
+        """The occurrences of these reminders are no longer reminded: back in the run's index (should a
+        date move away and back, its cancelled reminder is opened again by the run)."""
+        occurrences = {(reminder.key_date_id.id, reminder.occurrence_date) for reminder in self}
+        key_dates = self.key_date_id.filtered(lambda k: (k.id, k.reminded_date) in occurrences)
+        # sudo: only the system marks occurrences; whoever moved the date may clear its mark
+        key_dates.sudo().write({"reminded_date": False})
 
     @api.model
     def _create_for(self, key_dates):
@@ -173,14 +188,16 @@ class VipKeyDateReminder(models.Model):
         # rows written by SQL: what the ORM cached of these key dates' reminders is stale
         key_dates.invalidate_recordset(["reminder_ids", "reminded_date"])
         new = self.browse(inserted)
+        new.invalidate_recordset()  # a reminder opened again was in the cache as cancelled
         # the SMS policy allows an SMS: it goes on the day; otherwise a call task now
         to_remind = new.filtered(lambda r: r.state == "open" and not r.sms_planned)
         to_remind._create_tasks()
         return new
 
     def _insert(self, rows):
-        """INSERT … ON CONFLICT DO NOTHING: only the first to reach an occurrence creates it, and marks
-        the occurrence reminded on its key date (which takes it out of the run's index)."""
+        """Insert the reminders: only the first to reach an occurrence creates it; one cancelled when
+        its date moved away and came back is opened again. Every key date of ``rows`` is marked
+        reminded for its occurrence, which takes it out of the run's index."""
         uid = self.env.uid
         values = SQL(", ").join(
             SQL(
@@ -205,20 +222,27 @@ class VipKeyDateReminder(models.Model):
             SQL(
                 """
                 WITH inserted AS (
-                    INSERT INTO vip_key_date_reminder
+                    INSERT INTO vip_key_date_reminder AS r
                            (key_date_id, occurrence_date, dossier_id, manager_id, user_id, state, skip_reason,
                             sms_planned, on_time, on_time_rate, create_uid, create_date, write_uid, write_date)
                     VALUES %s
-                    ON CONFLICT (key_date_id, occurrence_date) DO NOTHING
-                    RETURNING id, key_date_id, occurrence_date
+                    ON CONFLICT (key_date_id, occurrence_date) DO UPDATE
+                       SET manager_id = EXCLUDED.manager_id, user_id = EXCLUDED.user_id, state = EXCLUDED.state,
+                           skip_reason = EXCLUDED.skip_reason, sms_planned = EXCLUDED.sms_planned,
+                           sms_id = NULL, outcome = NULL, done_date = NULL, on_time = EXCLUDED.on_time,
+                           on_time_rate = EXCLUDED.on_time_rate, write_uid = EXCLUDED.write_uid,
+                           write_date = EXCLUDED.write_date
+                     WHERE r.state = 'cancelled'
+                    RETURNING r.id
                 ), marked AS (
-                    -- only the rows this run inserted: a concurrent run's key dates are left to it
-                    UPDATE vip_key_date kd SET reminded_date = inserted.occurrence_date
-                      FROM inserted WHERE kd.id = inserted.key_date_id
+                    -- every date of the batch now has its reminder: this run's, or one that existed
+                    UPDATE vip_key_date kd SET reminded_date = kd.next_date
+                     WHERE kd.id = ANY(%s) AND kd.reminded_date IS DISTINCT FROM kd.next_date
                 )
                 SELECT id FROM inserted
                 """,
                 values,
+                [key_date.id for key_date, _user, _reason in rows],
             )
         )
         return [row[0] for row in result]

@@ -4,6 +4,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
 from odoo.tests.common import tagged
 from odoo.tools import mute_logger
 
@@ -182,6 +183,56 @@ class TestVipKeyDateCron(VipCalendarCase):
         [moved] = self.step(date(2026, 6, 18))
         self.assertEqual(moved.occurrence_date, date(2026, 6, 25))
         self.assertEqual(len(self.reminders().filtered(lambda r: r.state == "open")), 1)
+
+    def test_a_date_moved_away_and_back_is_reminded(self):
+        """Moved and moved back before the next run: the cancelled reminder is opened again."""
+        [reminder] = self.step(date(2026, 6, 13))
+        with self.at("2026-06-13"):
+            self.dossier.birth_date = "1970-06-25"
+        with self.at("2026-06-13"):
+            self.dossier.birth_date = "1970-06-20"
+        self.assertEqual(reminder.state, "cancelled")
+        [again] = self.step(date(2026, 6, 13), hour=7)
+        self.assertEqual(again, reminder, "the same occurrence, its reminder opened again")
+        self.assertEqual((again.state, again.occurrence_date), ("open", date(2026, 6, 20)))
+        self.assertTrue(again.activity_id and again.event_id)
+        self.assertFalse(self.step(date(2026, 6, 13), hour=8), "and once only")
+
+    def test_a_date_moved_reminded_then_moved_back_is_reminded(self):
+        [first] = self.step(date(2026, 6, 13))
+        with self.at("2026-06-13"):
+            self.dossier.birth_date = "1970-06-25"
+        [moved] = self.step(date(2026, 6, 18))
+        with self.at("2026-06-18"):
+            self.dossier.birth_date = "1970-06-20"
+        self.assertEqual(moved.state, "cancelled")
+        [back] = self.step(date(2026, 6, 18), hour=7)
+        self.assertEqual((back, back.state), (first, "open"))
+
+    def test_a_reminder_deleted_by_hand_comes_again(self):
+        [reminder] = self.step(date(2026, 6, 13))
+        key_date = reminder.key_date_id
+        self.assertNotIn(key_date, self.KeyDate._due_candidates(date(2026, 6, 14), 1000), "reminded: not offered")
+        reminder.unlink()
+        [again] = self.step(date(2026, 6, 13), hour=7)
+        self.assertEqual((again.key_date_id, again.occurrence_date), (key_date, date(2026, 6, 20)))
+
+    def test_a_reminder_that_already_exists_is_not_offered_every_hour(self):
+        """A reminder made some other way for the occurrence: the run marks its date, and moves on."""
+        key_date = self.dossier.key_date_ids.filtered(lambda k: k.type_id == self.birthday)
+        with self.at("2026-06-12"):
+            self.Reminder.create(
+                {"key_date_id": key_date.id, "occurrence_date": "2026-06-20", "dossier_id": self.dossier.id}
+            )
+        self.assertFalse(self.step(date(2026, 6, 13)))
+        self.assertEqual(key_date.reminded_date, date(2026, 6, 20))
+        with freeze_time("2026-06-13 07:00:00"):
+            self.assertNotIn(key_date, self.KeyDate._due_candidates(date(2026, 6, 14), 1000))
+
+    def test_only_the_run_marks_an_occurrence_reminded(self):
+        key_date = self.dossier.key_date_ids[:1].with_user(self.manager)
+        with self.assertRaises(AccessError):
+            key_date.write({"reminded_date": key_date.next_date})
 
     def test_deleted_relative_leaves_no_orphan(self):
         with self.at(START):

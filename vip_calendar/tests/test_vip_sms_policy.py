@@ -54,6 +54,18 @@ class TestVipSmsPolicy(VipCalendarCase):
         self.assertEqual(len(sent), 1)
         self.assertIn("Иван Сергеевич", sent[0]["content"])
 
+    def test_a_moved_date_sends_no_sms_on_the_old_day(self):
+        [reminder] = self.step(date(2026, 6, 13))
+        self.assertTrue(reminder.sms_planned)
+        with self.at("2026-06-14"):
+            self.dossier.birth_date = "1970-06-25"
+        self.assertEqual(reminder.state, "cancelled", "a planned SMS is cancelled like a task")
+        self.step(date(2026, 6, 20), hour=7)
+        self.assertFalse(reminder.sms_id, "nothing on the old day")
+        self.step(date(2026, 6, 25), hour=7)
+        [moved] = self.reminders().filtered(lambda r: r.state == "open")
+        self.assertEqual((moved.occurrence_date, bool(moved.sms_id)), (date(2026, 6, 25), True))
+
     def test_without_opt_in_a_call_task(self):
         self.dossier.sms_opt_in = False
         [reminder] = self.step(date(2026, 6, 13))

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Key dates whose next occurrence was reminded before ``reminded_date`` existed: mark them, or the
-run's index would keep them until their date passes (the run itself would still skip them)."""
+run's index would offer them every hour until their date passes (the run marks them once it meets
+them, but a batch of them only would end a run early)."""
 
 
 def migrate(cr, version):
