@@ -10,7 +10,7 @@ class CalendarAttendee(models.Model):
 
         Calendar makes every attendee a follower of the event (for its chatter);
         nobody writes on a key-date reminder, and the follower lookup costs as much
-        as a quarter of the event itself in the daily run.
+        as a quarter of the event itself in the run.
         """
         # the run creates its events as the system: a user passing the context key over RPC gains nothing
         if self.env.su and self.env.context.get("vip_key_date_run"):

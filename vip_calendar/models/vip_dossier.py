@@ -63,7 +63,7 @@ class VipDossier(models.Model):
     def _vip_responsible(self):
         """Who gets the client's tasks: the manager, or the deputy when the manager is away.
 
-        The daily run's selection (``vip.key.date._due_query``) says the same in SQL: change both.
+        The hourly run's selection (``vip.key.date._due_query``) says the same in SQL: change both.
         """
         self.ensure_one()
         manager, deputy = self.user_id, self.deputy_id
