@@ -17,34 +17,27 @@ The server is started here, on a free port, and stopped at the end; the
 access log rows it writes are deleted. Results go to docs/bench_concurrency.md.
 """
 
-import itertools
 import os
 import platform
 import random
-import socket
-import subprocess
 import sys
 import threading
 import time
 from datetime import datetime
 
-import requests
 from common import DB, form_spec, open_registry, superuser_env, write_report
 
 import odoo
 from odoo.tools import SQL, config
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools"))
+from odoo_rpc import Client, start_server, stop_server
 
 MANAGERS = int(os.environ.get("VIP_BENCH_MANAGERS", 20))
 OPENINGS = int(os.environ.get("VIP_BENCH_OPENINGS", 25))
 THINK = (0.5, 1.5)  # seconds between two openings, as a person reads the form before the next
 CLIENTS = 20  # each manager opens this many of their clients, and their contacts, in turn
 PASSWORD = "bench"  # the benchmark database's own users
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def prepare():
@@ -114,61 +107,11 @@ def prepare():
     return logins, specs, counts
 
 
-def start_server():
-    port = free_port()
+def start():
     odoo_bin = os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "odoo-bin")
-    log_path = os.path.join(os.path.dirname(config.rcfile or "."), "bench-server.log")
-    log = open(log_path, "w")  # noqa: SIM115 - closed with the server
-    proc = subprocess.Popen(
-        [
-            *(sys.executable, odoo_bin, "-c", config.rcfile, "-d", DB, f"--db-filter=^{DB}$"),
-            *(f"--http-port={port}", f"--gevent-port={free_port()}", "--workers=2", "--max-cron-threads=0"),
-            "--log-level=warn",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while True:
-        try:
-            if requests.get(f"{url}/web/login", timeout=5).status_code == 200:
-                return proc, url, log
-        except requests.ConnectionError:
-            pass
-        if proc.poll() is not None or time.time() > deadline:
-            proc.kill()
-            sys.exit(f"the Odoo server did not start, see {log_path}")
-        time.sleep(0.5)
-
-
-class Manager:
-    """One manager's browser: a session cookie, then /web/dataset/call_kw."""
-
-    _ids = itertools.count(1)
-
-    def __init__(self, url, login):
-        self.url = url
-        self.session = requests.Session()
-        result = self.rpc("/web/session/authenticate", {"db": DB, "login": login, "password": PASSWORD})
-        self.context = {**result["user_context"], "bin_size": True}
-
-    def rpc(self, path, params):
-        response = self.session.post(
-            f"{self.url}{path}",
-            json={"jsonrpc": "2.0", "method": "call", "params": params, "id": next(self._ids)},
-            timeout=120,
-        )
-        response.raise_for_status()
-        payload = response.json()
-        if "error" in payload:
-            raise RuntimeError(payload["error"].get("data", {}).get("message") or payload["error"])
-        return payload["result"]
-
-    def call(self, model, method, *args, **kwargs):
-        kwargs.setdefault("context", self.context)
-        path = f"/web/dataset/call_kw/{model}/{method}"
-        return self.rpc(path, {"model": model, "method": method, "args": list(args), "kwargs": kwargs})
+    log = open(os.path.join(os.path.dirname(config.rcfile or "."), "bench-server.log"), "w")  # noqa: SIM115
+    proc, url = start_server(odoo_bin, config.rcfile, DB, log, "--workers=2", "--log-level=warn")
+    return proc, url, log
 
 
 def work(url, login, specs, barrier, timings, errors, think):
@@ -176,7 +119,7 @@ def work(url, login, specs, barrier, timings, errors, think):
     (a range) after each; keep how long each opening took."""
     pause = random.Random(login)
     try:
-        manager = Manager(url, login)
+        manager = Client(url, DB, login, PASSWORD, timeout=120, bin_size=True)
         clients = manager.call("vip.dossier", "search_read", [], ["partner_id"], limit=CLIENTS, order="id")
     except Exception as error:  # reported, not raised: the other managers go on
         errors.append(f"{login} could not start: {error}")
@@ -219,7 +162,7 @@ def percentile(values, share):
 
 def main():
     logins, specs, counts = prepare()
-    proc, url, log = start_server()
+    proc, url, log = start()
     started = odoo.fields.Datetime.now()
     try:
         # one manager alone: what an opening costs with nobody waiting
@@ -230,11 +173,7 @@ def main():
         working = together(url, logins, specs, THINK)
         saturated = together(url, logins, specs, None)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
         log.close()
     # the openings were logged like any other: the benchmark's own rows go
     registry = open_registry()
