@@ -1,4 +1,3 @@
 from . import vip_import
 from . import vip_import_rejection
-from . import vip_operation
-from . import vip_income
+from . import vip_imported
