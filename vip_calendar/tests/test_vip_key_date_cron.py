@@ -1,10 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
+import os
 from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
+from odoo.modules.module import get_module_path
 from odoo.tests.common import tagged
 from odoo.tools import mute_logger
 
@@ -228,6 +231,42 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertEqual(key_date.reminded_date, date(2026, 6, 20))
         with freeze_time("2026-06-13 07:00:00"):
             self.assertNotIn(key_date, self.KeyDate._due_candidates(date(2026, 6, 14), 1000))
+
+    def test_upgrade_to_1_1_marks_what_was_reminded_before(self):
+        """The migration that brought ``reminded_date`` marks the occurrences that have a live reminder,
+        not those whose reminder was cancelled (the date moved away and came back)."""
+        with self.at("2026-06-01"):
+            graduation = self.KeyDate.create(
+                {
+                    "dossier_id": self.dossier.id,
+                    "type_id": self.env.ref("vip_calendar.key_date_type_custom").id,
+                    "name": "Daughter's graduation",
+                    "base_date": "2026-06-19",
+                    "lead_days": 7,
+                }
+            )
+        birthday = self.dossier.key_date_ids.filtered(lambda k: k.type_id == self.birthday)
+        self.assertEqual(len(self.step(date(2026, 6, 13))), 2)
+        with self.at("2026-06-13"):
+            self.dossier.birth_date = "1970-06-25"
+        with self.at("2026-06-13"):
+            self.dossier.birth_date = "1970-06-20"
+        self.assertEqual(birthday.reminder_ids.mapped("state"), ["cancelled"])
+        # the database as the previous version left it: no occurrence marked
+        self.env.cr.execute(
+            "UPDATE vip_key_date SET reminded_date = NULL WHERE id IN %s", [(graduation.id, birthday.id)]
+        )
+        self.env.invalidate_all()
+        path = os.path.join(get_module_path("vip_calendar"), "migrations", "18.0.1.1.0", "post-migration.py")
+        spec = importlib.util.spec_from_file_location("vip_calendar_migration_1_1", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(graduation.reminded_date, date(2026, 6, 19))
+        self.assertFalse(birthday.reminded_date, "a cancelled reminder does not count")
+        [again] = self.step(date(2026, 6, 13), hour=7)
+        self.assertEqual((again.key_date_id, again.state), (birthday, "open"))
 
     def test_only_the_run_marks_an_occurrence_reminded(self):
         key_date = self.dossier.key_date_ids[:1].with_user(self.manager)
