@@ -101,6 +101,23 @@ def populate(env):
             )
         )
         cr.execute(SQL("ANALYZE vip_dossier; ANALYZE res_partner"))
+    # The manager and the deputy follow the dossier, as the ORM's create makes them (both fields are
+    # tracked): the chatter, the activities' subscriptions and the followers' rules then cost what they do.
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO mail_followers (res_model, res_id, partner_id)
+            SELECT 'vip.dossier', d.id, u.partner_id
+              FROM vip_dossier d
+              JOIN res_users u ON u.id IN (d.user_id, d.deputy_id)
+             WHERE d.client_ref LIKE %s
+            ON CONFLICT DO NOTHING
+            """,
+            "B-%",
+        )
+    )
+    if env.cr.rowcount:
+        env.cr.execute(SQL("ANALYZE mail_followers"))
     env.cr.commit()  # the bench's own database: keep the data for the next run
     return managers, supervisor
 
