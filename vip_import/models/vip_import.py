@@ -174,7 +174,7 @@ class VipImport(models.Model):
         changes, all are reported as already loaded.
         """
         if kind not in COLUMNS:
-            raise UserError(self.env._("Unknown kind of import %(kind)r: use 'operation' or 'income'.", kind=kind))
+            raise UserError(self.env._('Unknown kind of import "%(kind)s": use operation or income.', kind=kind))
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise UserError(self.env._("Rows must be a list of objects, one per operation or income line."))
         if len(rows) > RPC_MAX_ROWS:
@@ -315,15 +315,23 @@ class VipImport(models.Model):
             return None, "unknown_client", self.env._("No VIP client has the identifier %(ref)s.", ref=client_ref)
         date = self._date(row.get("date"))
         if not date:
-            return (
-                None,
+            return self._rejected(
+                row.get("date"),
+                self.env._("The date is empty."),
                 "bad_date",
-                self.env._("%(value)r is not a date (use YYYY-MM-DD or DD.MM.YYYY).", value=row.get("date")),
+                self.env._(
+                    '"%(value)s" is not a date (use YYYY-MM-DD or DD.MM.YYYY).', value=self._text(row.get("date"))
+                ),
             )
         today = lookups["today"]
         amount = self._amount(row.get("amount"))
         if amount is None:
-            return None, "bad_amount", self.env._("%(value)r is not an amount.", value=row.get("amount"))
+            return self._rejected(
+                row.get("amount"),
+                self.env._("The amount is empty."),
+                "bad_amount",
+                self.env._('"%(value)s" is not an amount.', value=self._text(row.get("amount"))),
+            )
         vals = {
             "dossier_id": dossier_id,
             "source": lookups["source"],
@@ -337,7 +345,12 @@ class VipImport(models.Model):
                 return None, "bad_date", self.env._("Income cannot be booked for a future month (%(date)s).", date=date)
             line = self._selection(lookups, "vip.income", "product_line", row.get("product_line"))
             if not line:
-                return None, "bad_value", self.env._("Unknown product line %(value)r.", value=row.get("product_line"))
+                return self._rejected(
+                    row.get("product_line"),
+                    self.env._("The product line is empty."),
+                    "bad_value",
+                    self.env._('Unknown product line "%(value)s".', value=self._text(row.get("product_line"))),
+                )
             if amount == 0:
                 return None, "bad_amount", self.env._("An income line of zero says nothing.")
             vals.update(date=date, product_line=line, amount=amount)
@@ -346,13 +359,18 @@ class VipImport(models.Model):
             return None, "bad_date", self.env._("An operation cannot be dated in the future (%(date)s).", date=date)
         operation_type = self._selection(lookups, "vip.operation", "operation_type", row.get("operation_type"))
         if not operation_type:
-            return None, "bad_value", self.env._("Unknown operation type %(value)r.", value=row.get("operation_type"))
+            return self._rejected(
+                row.get("operation_type"),
+                self.env._("The operation type is empty."),
+                "bad_value",
+                self.env._('Unknown operation type "%(value)s".', value=self._text(row.get("operation_type"))),
+            )
         direction = self._selection(lookups, "vip.operation", "direction", row.get("direction"))
         if not direction and self._text(row.get("direction")):
             return (
                 None,
                 "bad_value",
-                self.env._("Unknown direction %(value)r: use in or out.", value=row.get("direction")),
+                self.env._('Unknown direction "%(value)s": use in or out.', value=self._text(row.get("direction"))),
             )
         if amount < 0 and not direction:
             direction, amount = "out", -amount
@@ -366,8 +384,9 @@ class VipImport(models.Model):
                 self.env._("An operation amount must be positive (got %(amount)s).", amount=amount),
             )
         currency = self._currency(lookups, row.get("currency"))
-        if not currency:
-            return None, "bad_value", self.env._("Unknown or inactive currency %(value)r.", value=row.get("currency"))
+        if not currency:  # an empty cell is the company's currency
+            message = self.env._('Unknown or inactive currency "%(value)s".', value=self._text(row.get("currency")))
+            return None, "bad_value", message
         channel = self._selection(lookups, "vip.operation", "channel", row.get("channel"))
         vals.update(
             date=date,
@@ -434,6 +453,13 @@ class VipImport(models.Model):
     # ------------------------------------------------------------------
     # cell parsing
     # ------------------------------------------------------------------
+    @classmethod
+    def _rejected(cls, value, empty, reason, message):
+        """The rejection of a cell that could not be read: ``empty`` when nothing was written in it."""
+        if not cls._text(value):
+            return None, "missing", empty
+        return None, reason, message
+
     @staticmethod
     def _text(value):
         if value is None:

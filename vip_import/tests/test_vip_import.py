@@ -142,6 +142,34 @@ class TestVipImport(VipSecurityCase):
         self.assertEqual(len(rejected), 11)
         self.assertTrue(rejected[1].startswith("2;") and "NOBODY" in rejected[1])
 
+    def test_an_empty_cell_is_missing_and_a_bad_one_is_quoted_as_written(self):
+        record = self.run_import(
+            csv_file(
+                "OP-20;T-0001;;deposit;in;10;RUB;;;",
+                "OP-21;T-0001;2026-03-01;deposit;in;;RUB;;;",
+                "OP-22;T-0001;2026-03-01;;in;10;RUB;;;",
+                "OP-23;T-0001;31.02.2026;deposit;in;10;RUB;;;",
+                "OP-24;T-0001;2026-03-01;deposit;in;ten;RUB;;;",
+            )
+        )
+        self.assertEqual(
+            [(r.external_ref, r.reason, r.message) for r in record.rejection_ids],
+            [
+                ("OP-20", "missing", "The date is empty."),
+                ("OP-21", "missing", "The amount is empty."),
+                ("OP-22", "missing", "The operation type is empty."),
+                ("OP-23", "bad_date", '"31.02.2026" is not a date (use YYYY-MM-DD or DD.MM.YYYY).'),
+                ("OP-24", "bad_amount", '"ten" is not an amount.'),
+            ],
+        )
+        income = self.run_import(
+            csv_file("IN-20;T-0001;2026-03-01;;10", header="external_ref;client_ref;date;product_line;amount"),
+            kind="income",
+        )
+        self.assertEqual(
+            [(r.reason, r.message) for r in income.rejection_ids], [("missing", "The product line is empty.")]
+        )
+
     def test_xlsx_and_cp1251_csv_give_the_same_result(self):
         rows = [
             ["external_ref", "client_ref", "date", "type", "amount", "description"],
