@@ -28,20 +28,19 @@ class VipDossier(models.Model):
             # emergency access opens a client's dossier, not its calendar
             self.next_key_date = self.next_key_date_name = False
             return
-        rows = self.env["vip.key.date"]._read_group(
-            [("dossier_id", "in", self.ids), ("next_date", "!=", False)], ["dossier_id"], ["next_date:min"]
-        )
-        first = dict(rows)
-        names = {}
-        if first:
-            for key_date in self.env["vip.key.date"].search(
-                [("dossier_id", "in", [d.id for d in first]), ("next_date", "in", list(set(first.values())))]
-            ):
-                if first.get(key_date.dossier_id) == key_date.next_date:
-                    names.setdefault(key_date.dossier_id.id, f"{key_date.occasion} — {key_date.person_name}")
+        # the clients' dates in order, in one query: the first met of each client is its next
+        KeyDate = self.env["vip.key.date"]
+        first = {}
+        for key_date in KeyDate.search_fetch(
+            [("dossier_id", "in", self.ids), ("next_date", "!=", False)], ["dossier_id"], order="next_date, id"
+        ):
+            first.setdefault(key_date.dossier_id.id, key_date.id)
+        # the names of those only: a client with a hundred relatives has two hundred dates
+        first = dict(zip(first, KeyDate.browse(first.values()), strict=True))
         for dossier in self:
-            dossier.next_key_date = first.get(dossier._origin, False)
-            dossier.next_key_date_name = names.get(dossier._origin.id, False)
+            key_date = first.get(dossier._origin.id)
+            dossier.next_key_date = key_date.next_date if key_date else False
+            dossier.next_key_date_name = f"{key_date.occasion} — {key_date.person_name}" if key_date else False
 
     @api.model_create_multi
     def create(self, vals_list):
