@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from odoo.addons.base.models.res_partner import _tz_get
 
@@ -28,15 +29,15 @@ class VipDossier(models.Model):
             # emergency access opens a client's dossier, not its calendar
             self.next_key_date = self.next_key_date_name = False
             return
-        # the clients' dates in order, in one query: the first met of each client is its next
         KeyDate = self.env["vip.key.date"]
         first = {}
-        for key_date in KeyDate.search_fetch(
-            [("dossier_id", "in", self.ids), ("next_date", "!=", False)], ["dossier_id"], order="next_date, id"
-        ):
-            first.setdefault(key_date.dossier_id.id, key_date.id)
-        # the names of those only: a client with a hundred relatives has two hundred dates
-        first = dict(zip(first, KeyDate.browse(first.values()), strict=True))
+        if dossier_ids := [id_ for id_ in self._origin.ids if id_]:
+            # the first date of each client, as the ORM searches (record rules, archived dates left out)
+            query = KeyDate._search([("dossier_id", "in", dossier_ids), ("next_date", "!=", False)])
+            client, day, row_id = (SQL.identifier(query.table, name) for name in ("dossier_id", "next_date", "id"))
+            query.order = SQL("%s, %s, %s", client, day, row_id)
+            rows = self.env.execute_query(query.select(SQL("DISTINCT ON (%s) %s, %s", client, client, row_id)))
+            first = dict(zip((row[0] for row in rows), KeyDate.browse(row[1] for row in rows), strict=True))
         for dossier in self:
             key_date = first.get(dossier._origin.id)
             dossier.next_key_date = key_date.next_date if key_date else False

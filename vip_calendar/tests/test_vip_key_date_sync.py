@@ -88,6 +88,25 @@ class TestVipKeyDateSync(VipCalendarCase):
         self.assertTrue(custom.exists())
         self.assertEqual(custom.next_date, date(2026, 6, 25))
 
+    def test_next_key_date_of_several_clients_at_once(self):
+        """The header's next date: the earliest active one of each client, read for a list of clients."""
+        custom = self.env.ref("vip_calendar.key_date_type_custom")
+        graduation, exam = self.KeyDate.create(
+            [
+                {"dossier_id": self.dossier.id, "type_id": custom.id, "name": "Graduation", "base_date": "2026-06-05"},
+                {"dossier_id": self.other_dossier.id, "type_id": custom.id, "name": "Exam", "base_date": "2026-06-07"},
+            ]
+        )
+        dossiers = self.dossier | self.other_dossier
+        dossiers.invalidate_recordset(["next_key_date", "next_key_date_name"])
+        self.assertEqual(dossiers.mapped("next_key_date"), [date(2026, 6, 5), date(2026, 6, 7)])
+        self.assertTrue(self.dossier.next_key_date_name.startswith("Graduation — "))
+        graduation.active = False
+        self.env.flush_all()
+        dossiers.invalidate_recordset(["next_key_date", "next_key_date_name"])
+        self.assertEqual(self.dossier.next_key_date, date(2026, 6, 20), "archived: the birthday comes next")
+        self.assertEqual(self.other_dossier.next_key_date, exam.next_date)
+
     def test_key_dates_follow_the_access_policy(self):
         self.fresh()
         self.assertTrue(self.KeyDate.with_user(self.manager).search([("dossier_id", "=", self.dossier.id)]))
