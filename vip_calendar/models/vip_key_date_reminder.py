@@ -255,6 +255,9 @@ class VipKeyDateReminder(models.Model):
         if not self:
             return
         activities, events = self._create_activities_and_events(*self._task_values())
+        if not len(self) == len(activities) == len(events):
+            # unnest() below would pad the shorter arrays with NULLs rather than fail
+            raise RuntimeError(f"{len(self)} reminders, {len(activities)} tasks and {len(events)} events: not linked")
         # one UPDATE for the whole batch, not one per reminder
         self.flush_recordset()
         self.env.execute_query(
