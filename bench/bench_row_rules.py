@@ -101,8 +101,9 @@ def populate(env):
             )
         )
         cr.execute(SQL("ANALYZE vip_dossier; ANALYZE res_partner"))
-    # The manager and the deputy follow the dossier, as the ORM's create makes them (both fields are
-    # tracked): the chatter, the activities' subscriptions and the followers' rules then cost what they do.
+    # The manager and the deputy follow the dossier, as the ORM's auto-subscription makes them (both
+    # fields are tracked), so that a task's subscription of its manager finds them there. Without the
+    # default subtypes: nothing measured here notifies followers.
     env.cr.execute(
         SQL(
             """
