@@ -384,7 +384,7 @@ class VipImport(models.Model):
                 self.env._("An operation amount must be positive (got %(amount)s).", amount=amount),
             )
         currency = self._currency(lookups, row.get("currency"))
-        if not currency:  # an empty cell is the company's currency
+        if not currency:
             message = self.env._('Unknown or inactive currency "%(value)s".', value=self._text(row.get("currency")))
             return None, "bad_value", message
         channel = self._selection(lookups, "vip.operation", "channel", row.get("channel"))
@@ -523,7 +523,7 @@ class VipImport(models.Model):
 
     def _currency(self, lookups, value):
         code = self._text(value).upper()
-        if not code:
+        if not code:  # an empty cell is the company's currency
             return lookups["company_currency"]
         key = ("res.currency", code)
         if key not in lookups:
