@@ -234,7 +234,7 @@ class TestVipKeyDateCron(VipCalendarCase):
 
     def test_upgrade_to_1_1_marks_what_was_reminded_before(self):
         """The migration that brought ``reminded_date`` marks the occurrences that have a live reminder,
-        not those whose reminder was cancelled (the date moved away and came back)."""
+        skipped ones included, not those whose reminder was cancelled (the date moved away and came back)."""
         with self.at("2026-06-01"):
             graduation = self.KeyDate.create(
                 {
@@ -245,8 +245,20 @@ class TestVipKeyDateCron(VipCalendarCase):
                     "lead_days": 7,
                 }
             )
+            # a relative who did not agree to be contacted: the run skips her birthday, and that counts
+            relative = self.env["vip.relative"].create(
+                {
+                    "dossier_id": self.dossier.id,
+                    "relation_type_id": self.spouse.id,
+                    "first_name": "Ольга",
+                    "birth_date": "1975-06-15",
+                }
+            )
         birthday = self.dossier.key_date_ids.filtered(lambda k: k.type_id == self.birthday)
-        self.assertEqual(len(self.step(date(2026, 6, 13))), 2)
+        wife = self.KeyDate.search([("relative_id", "=", relative.id)])
+        first = self.step(date(2026, 6, 13))
+        self.assertEqual(len(first), 3)
+        self.assertEqual(first.filtered(lambda r: r.key_date_id == wife).state, "skipped")
         with self.at("2026-06-13"):
             self.dossier.birth_date = "1970-06-25"
         with self.at("2026-06-13"):
@@ -254,7 +266,7 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertEqual(birthday.reminder_ids.mapped("state"), ["cancelled"])
         # the database as the previous version left it: no occurrence marked
         self.env.cr.execute(
-            "UPDATE vip_key_date SET reminded_date = NULL WHERE id IN %s", [(graduation.id, birthday.id)]
+            "UPDATE vip_key_date SET reminded_date = NULL WHERE id IN %s", [(graduation.id, birthday.id, wife.id)]
         )
         self.env.invalidate_all()
         path = os.path.join(get_module_path("vip_calendar"), "migrations", "18.0.1.1.0", "post-migration.py")
@@ -264,6 +276,7 @@ class TestVipKeyDateCron(VipCalendarCase):
         migration.migrate(self.env.cr, "18.0.1.0.0")
         self.env.invalidate_all()
         self.assertEqual(graduation.reminded_date, date(2026, 6, 19))
+        self.assertEqual(wife.reminded_date, date(2026, 6, 15), "a skipped occurrence was handled")
         self.assertFalse(birthday.reminded_date, "a cancelled reminder does not count")
         [again] = self.step(date(2026, 6, 13), hour=7)
         self.assertEqual((again.key_date_id, again.state), (birthday, "open"))
