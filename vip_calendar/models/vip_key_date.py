@@ -5,7 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from .vip_key_date_type import GREETING_CHANNELS
@@ -71,6 +71,8 @@ class VipKeyDate(models.Model):
         string="Reminded For",
         readonly=True,
         copy=False,
+        # only the run (as the system) marks an occurrence: nobody may silence a date over RPC
+        groups="base.group_system",
         help="The occurrence last reminded, set by the run with its reminder.",
     )
     channel = fields.Selection(
@@ -180,8 +182,6 @@ class VipKeyDate(models.Model):
                 raise ValidationError(self.env._("A key date needs a date."))
 
     def write(self, vals):
-        if "reminded_date" in vals and not self.env.su:
-            raise AccessError(self.env._("Only the key-date run marks an occurrence as reminded."))
         moved = self.browse()
         if {"base_date", "lead_days", "holiday_id"} & set(vals):
             moved = self.filtered(lambda k: k.reminder_ids.filtered("pending"))

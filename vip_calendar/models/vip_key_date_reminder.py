@@ -166,9 +166,9 @@ class VipKeyDateReminder(models.Model):
         """The occurrences of these reminders are no longer reminded: back in the run's index (should a
         date move away and back, its cancelled reminder is opened again by the run)."""
         occurrences = {(reminder.key_date_id.id, reminder.occurrence_date) for reminder in self}
-        key_dates = self.key_date_id.filtered(lambda k: (k.id, k.reminded_date) in occurrences)
-        # sudo: only the system marks occurrences; whoever moved the date may clear its mark
-        key_dates.sudo().write({"reminded_date": False})
+        # sudo: only the system marks occurrences (the field's group); whoever moved the date clears its mark
+        key_dates = self.key_date_id.sudo().filtered(lambda k: (k.id, k.reminded_date) in occurrences)
+        key_dates.write({"reminded_date": False})
 
     @api.model
     def _create_for(self, key_dates):

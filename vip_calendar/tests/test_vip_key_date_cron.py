@@ -187,6 +187,29 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertEqual(moved.occurrence_date, date(2026, 6, 25))
         self.assertEqual(len(self.reminders().filtered(lambda r: r.state == "open")), 1)
 
+    def test_the_manager_moves_a_date_away_and_back(self):
+        """Done by the manager on a date entered by hand: the mark (a system field) is cleared all the same."""
+        with self.at(START):
+            graduation = self.KeyDate.create(
+                {
+                    "dossier_id": self.dossier.id,
+                    "type_id": self.env.ref("vip_calendar.key_date_type_custom").id,
+                    "name": "Graduation",
+                    "base_date": "2026-06-19",
+                    "lead_days": 7,
+                }
+            )
+        [reminder] = self.step(date(2026, 6, 13)).filtered(lambda r: r.key_date_id == graduation)
+        mine = graduation.with_user(self.manager)
+        with self.at("2026-06-13"):
+            mine.base_date = "2026-06-26"
+        with self.at("2026-06-13"):
+            mine.base_date = "2026-06-19"
+        self.assertEqual(reminder.state, "cancelled")
+        self.assertFalse(graduation.reminded_date)
+        [again] = self.step(date(2026, 6, 13), hour=7)
+        self.assertEqual((again, again.state), (reminder, "open"))
+
     def test_a_date_moved_away_and_back_is_reminded(self):
         """Moved and moved back before the next run: the cancelled reminder is opened again."""
         [reminder] = self.step(date(2026, 6, 13))
