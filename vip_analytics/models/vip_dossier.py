@@ -31,25 +31,11 @@ class VipDossier(models.Model):
         groups=MONEY_GROUPS,
     )
 
-    def _income_months(self, months=24):
-        """``{dossier_id: {first day of month: amount}}`` over the last ``months`` months, one query."""
-        today = fields.Date.context_today(self)
-        start = today.replace(day=1) - relativedelta(months=months - 1)
-        grouped = self.env["vip.income"]._read_group(
-            [("dossier_id", "in", self.ids), ("date", ">=", start), ("date", "<=", today)],
-            ["dossier_id", "date:month"],
-            ["amount:sum"],
-        )
-        result = {}
-        for dossier, month, amount in grouped:
-            result.setdefault(dossier.id, {})[month] = amount
-        return result
-
     def _compute_income_trend(self):
         today = fields.Date.context_today(self)
         this_month = today.replace(day=1)
         months = [this_month - relativedelta(months=n) for n in range(23, -1, -1)]
-        per_dossier = self._income_months(24)
+        per_dossier = self._income_by_period(months[0], "month")
         for dossier in self:
             amounts = per_dossier.get(dossier._origin.id, {})
             series = [amounts.get(month, 0.0) for month in months]

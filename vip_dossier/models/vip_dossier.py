@@ -1,6 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -228,22 +226,26 @@ class VipDossier(models.Model):
     def _compute_income(self):
         today = fields.Date.context_today(self)
         start_12m = today + relativedelta(months=-12, days=1)
-        start_ytd = today.replace(month=1, day=1)
-        # both figures from one query: the income by client and day since the earlier start
+        start_ytd = today.replace(month=1, day=1)  # within the last twelve months
+        # both figures from one query, to the day
+        per_day = self._income_by_period(start_12m, "day")
+        for dossier in self:
+            days = per_day.get(dossier._origin.id, {})
+            dossier.income_12m = sum(days.values())
+            dossier.income_ytd = sum(amount for day, amount in days.items() if day >= start_ytd)
+
+    def _income_by_period(self, start, period):
+        """``{dossier id: {first day of the period: amount}}`` of the income from ``start`` to today, by
+        ``period`` (``day``, ``month``, as ``read_group`` groups dates), in one query."""
         grouped = self.env["vip.income"]._read_group(
-            [("dossier_id", "in", self.ids), ("date", ">=", min(start_12m, start_ytd)), ("date", "<=", today)],
-            ["dossier_id", "date:day"],
+            [("dossier_id", "in", self.ids), ("date", ">=", start), ("date", "<=", fields.Date.context_today(self))],
+            ["dossier_id", f"date:{period}"],
             ["amount:sum"],
         )
-        income_12m, income_ytd = defaultdict(float), defaultdict(float)
-        for dossier, day, amount in grouped:
-            if day >= start_12m:
-                income_12m[dossier.id] += amount
-            if day >= start_ytd:
-                income_ytd[dossier.id] += amount
-        for dossier in self:
-            dossier.income_12m = income_12m.get(dossier._origin.id, 0.0)
-            dossier.income_ytd = income_ytd.get(dossier._origin.id, 0.0)
+        result = {}
+        for dossier, first_day, amount in grouped:
+            result.setdefault(dossier.id, {})[first_day] = amount
+        return result
 
     @api.depends(*(f if f != "phone" and f != "email" else f"partner_id.{f}" for f in COMPLETENESS_FACTS))
     def _compute_completeness(self):
