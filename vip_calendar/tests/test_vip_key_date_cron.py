@@ -58,7 +58,10 @@ class TestVipKeyDateCron(VipCalendarCase):
             "the manager's own reminder, not an invitation to answer",
         )
         self.assertTrue(event.allday)
-        self.assertEqual(event.start_date, date(2026, 6, 20))
+        self.assertEqual((event.start_date, event.stop_date), (date(2026, 6, 20), date(2026, 6, 20)))
+        # given at creation rather than computed: what calendar's own computes give
+        self.assertEqual(event.duration, event._get_duration(event.start, event.stop))
+        self.assertEqual(event.attendee_ids.common_name, self.manager.partner_id.name)
         self.assertEqual((event.res_model, event.res_id), ("vip.dossier", self.dossier.id))
         self.assertFalse(event.message_follower_ids, "nobody is subscribed to a private reminder")
         self.assertEqual(activity.calendar_event_id, event)
