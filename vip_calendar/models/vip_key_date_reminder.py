@@ -24,7 +24,8 @@ class VipKeyDateReminder(models.Model):
     _order = "occurrence_date desc, id desc"
     _rec_name = "key_date_id"
 
-    key_date_id = fields.Many2one("vip.key.date", required=True, ondelete="cascade", index=True)
+    # looked up through the unique (key_date_id, occurrence_date) index below
+    key_date_id = fields.Many2one("vip.key.date", required=True, ondelete="cascade")
     occurrence_date = fields.Date(string="Date", required=True)
     dossier_id = fields.Many2one("vip.dossier", string="Client", required=True, ondelete="cascade", index=True)
     user_id = fields.Many2one("res.users", string="Assigned To", index=True)

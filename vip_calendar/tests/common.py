@@ -1,7 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
+import os
 from contextlib import contextmanager
 
 from freezegun import freeze_time
+
+from odoo.modules.module import get_module_path
 
 from odoo.addons.vip_security.tests.common import VipSecurityCase
 
@@ -52,3 +56,12 @@ class VipCalendarCase(VipSecurityCase):
 
     def reminders(self, dossier=None):
         return self.Reminder.search([("dossier_id", "=", (dossier or self.dossier).id)])
+
+
+def migration(version):
+    """The post-migration script that upgrades vip_calendar to ``version``, as a module."""
+    path = os.path.join(get_module_path("vip_calendar"), "migrations", version, "post-migration.py")
+    spec = importlib.util.spec_from_file_location(f"vip_calendar_migration_{version.replace('.', '_')}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

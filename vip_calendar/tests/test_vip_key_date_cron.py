@@ -1,17 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
-import os
 from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.modules.module import get_module_path
 from odoo.tests.common import tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger, sql
 
-from .common import VipCalendarCase
+from .common import VipCalendarCase, migration
 
 START = date(2026, 6, 1)
 
@@ -295,17 +292,24 @@ class TestVipKeyDateCron(VipCalendarCase):
             "UPDATE vip_key_date SET reminded_date = NULL WHERE id IN %s", [(graduation.id, birthday.id, wife.id)]
         )
         self.env.invalidate_all()
-        path = os.path.join(get_module_path("vip_calendar"), "migrations", "18.0.1.1.0", "post-migration.py")
-        spec = importlib.util.spec_from_file_location("vip_calendar_migration_1_1", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        migration.migrate(self.env.cr, "18.0.1.0.0")
+        migration("18.0.1.1.0").migrate(self.env.cr, "18.0.1.0.0")
         self.env.invalidate_all()
         self.assertEqual(graduation.reminded_date, date(2026, 6, 19))
         self.assertEqual(wife.reminded_date, date(2026, 6, 15), "a skipped occurrence was handled")
         self.assertFalse(birthday.reminded_date, "a cancelled reminder does not count")
         [again] = self.step(date(2026, 6, 13), hour=7)
         self.assertEqual((again.key_date_id, again.state), (birthday, "open"))
+
+    def test_upgrade_to_1_2_drops_the_redundant_index(self):
+        """A reminder's key date is looked up through the unique (key date, occurrence) index alone."""
+        name = sql.make_index_name("vip_key_date_reminder", "key_date_id")
+        indexes = SQL("SELECT indexname FROM pg_indexes WHERE tablename = 'vip_key_date_reminder'")
+        self.assertNotIn((name,), self.env.execute_query(indexes), "the field asks for no index of its own")
+        # the database as the previous version left it
+        self.env.cr.execute(SQL("CREATE INDEX %s ON vip_key_date_reminder (key_date_id)", SQL.identifier(name)))
+        migration("18.0.1.2.0").migrate(self.env.cr, "18.0.1.1.0")
+        self.assertNotIn((name,), self.env.execute_query(indexes))
+        self.assertIn(("vip_key_date_reminder_occurrence_uniq",), self.env.execute_query(indexes))
 
     def test_only_the_run_marks_an_occurrence_reminded(self):
         key_date = self.dossier.key_date_ids[:1].with_user(self.manager)
