@@ -257,20 +257,25 @@ class VipKeyDate(models.Model):
                       FROM vip_key_date kd
                      WHERE kd.active AND kd.reminder_date IS NOT NULL AND kd.reminder_date <= %(horizon)s
                        AND kd.reminded_date IS DISTINCT FROM kd.next_date
+                ), people AS NOT MATERIALIZED (
+                    -- each user's date where they are, computed once per user rather than once per date
+                    SELECT u.id, u.active, u.active AND NOT COALESCE(u.vip_absent, false) AS present,
+                           ((%(utc_now)s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE COALESCE(p.tz, 'UTC'))::date
+                               AS today
+                      FROM res_users u
+                      JOIN res_partner p ON p.id = u.partner_id
                 )
                 SELECT due.id
                   FROM due
                   JOIN vip_dossier d ON d.id = due.dossier_id
-                  LEFT JOIN res_users m ON m.id = d.user_id
-                  LEFT JOIN res_users dep ON dep.id = d.deputy_id
+                  LEFT JOIN people m ON m.id = d.user_id
+                  LEFT JOIN people dep ON dep.id = d.deputy_id
                  WHERE d.active AND d.state != 'closed'
                    -- due where the one who gets the task is, as vip.dossier._vip_responsible() says
-                   AND due.reminder_date <= ((%(utc_now)s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE COALESCE(
-                        (SELECT p.tz FROM res_partner p WHERE p.id = CASE
-                            WHEN m.active AND NOT COALESCE(m.vip_absent, false) THEN m.partner_id
-                            WHEN dep.active AND NOT COALESCE(dep.vip_absent, false) THEN dep.partner_id
-                            WHEN m.active THEN m.partner_id
-                         END), 'UTC'))::date
+                   AND due.reminder_date <= CASE WHEN m.present THEN m.today
+                                                 WHEN dep.present THEN dep.today
+                                                 WHEN m.active THEN m.today
+                                                 ELSE %(utc_now)s::date END
                  -- a batch holds few managers: a task subscribes its manager to the client, one call per manager
                  ORDER BY d.user_id, due.reminder_date, due.id
                 LIMIT %(limit)s
