@@ -173,10 +173,7 @@ def main():
         clients = due.dossier_id.ids
         # the run's own task and event values for the same dates, prepared here (not timed)
         Reminder = env["vip.key.date.reminder"]
-        cr.execute("SAVEPOINT prepare")
-        reminders = Reminder.browse(Reminder._insert([(kd, kd._responsible(), False) for kd in due]))
-        task_vals, event_vals = reminders._task_values()
-        cr.execute("ROLLBACK TO SAVEPOINT prepare")
+        task_vals, event_vals = Reminder._task_values([(key_date, key_date._responsible()) for key_date in due])
         env.invalidate_all()
 
         def start(warm):

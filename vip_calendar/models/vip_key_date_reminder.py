@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
 from datetime import datetime, time
 
 from odoo import Command, api, fields, models
@@ -182,29 +183,44 @@ class VipKeyDateReminder(models.Model):
             reason = False if user else "manager"
             if user and not key_date._may_contact():
                 reason = "consent"
-            rows.append((key_date, user, reason))
+            # the SMS policy allows an SMS: it goes on the day; otherwise a call task now
+            sms = not reason and key_date._sms_allowed()
+            rows.append((key_date, user, reason, sms))
         if not rows:
             return self
-        inserted = self._insert(rows)
+        # The tasks first, so that each reminder is inserted with its links rather than updated with
+        # them afterwards. Should the insert meet an occurrence reminded already, its task goes again.
+        with_task = [(key_date, user) for key_date, user, reason, sms in rows if not reason and not sms]
+        activities, events = self._create_activities_and_events(*self._task_values(with_task))
+        links = {
+            key_date.id: (activity, event)
+            for (key_date, _user), activity, event in zip(with_task, activities, events, strict=True)
+        }
+        inserted = self._insert(rows, links)
         # rows written by SQL: what the ORM cached of these key dates' reminders is stale
         key_dates.invalidate_recordset(["reminder_ids", "reminded_date"])
-        new = self.browse(inserted)
+        new = self.browse(list(inserted))
         new.invalidate_recordset()  # a reminder opened again was in the cache as cancelled
-        # the SMS policy allows an SMS: it goes on the day; otherwise a call task now
-        to_remind = new.filtered(lambda r: r.state == "open" and not r.sms_planned)
-        to_remind._create_tasks()
+        unused = [links[key_date_id] for key_date_id in links.keys() - set(inserted.values())]
+        if unused:
+            activities, events = zip(*unused, strict=True)
+            self.env["mail.activity"].union(*activities).unlink()
+            self.env["calendar.event"].union(*events).with_context(no_mail_to_attendees=True).unlink()
         return new
 
-    def _insert(self, rows):
-        """Insert the reminders: only the first to reach an occurrence creates it; one cancelled when
-        its date moved away and came back is opened again. Every key date of ``rows`` is marked
-        reminded for its occurrence, which takes it out of the run's index."""
+    def _insert(self, rows, links):
+        """Insert the reminders of ``rows`` (key date, user, skip reason, SMS planned) with the task and
+        the event ``links`` gives for their key date: only the first to reach an occurrence creates it;
+        one cancelled when its date moved away and came back is opened again. Every key date of ``rows``
+        is marked reminded for its occurrence, which takes it out of the run's index.
+
+        Return the reminders inserted or opened again: {reminder id: key date id}."""
         # one array per column rather than a dozen parameters per reminder: far cheaper to compose
-        columns = {
-            name: []
-            for name in ("key_date", "occurrence", "dossier", "manager", "user", "state", "reason", "sms", "rate")
-        }
-        for key_date, user, reason in rows:
+        if not rows:
+            return {}
+        columns = defaultdict(list)  # every row fills every column
+        for key_date, user, reason, sms in rows:
+            activity, event = links.get(key_date.id, (None, None))
             columns["key_date"].append(key_date.id)
             columns["occurrence"].append(key_date.next_date)
             columns["dossier"].append(key_date.dossier_id.id)
@@ -212,88 +228,70 @@ class VipKeyDateReminder(models.Model):
             columns["user"].append(user.id or None)
             columns["state"].append("skipped" if reason else "open")
             columns["reason"].append(reason or None)
-            columns["sms"].append(not reason and key_date._sms_allowed())
+            columns["sms"].append(bool(sms))
             # the stored computes, as the ORM would set them: a new reminder is not late
             columns["rate"].append(0 if reason else 100)
+            columns["activity"].append(activity.id if activity else None)
+            columns["event"].append(event.id if event else None)
         result = self.env.execute_query(
             SQL(
                 """
                 WITH inserted AS (
                     INSERT INTO vip_key_date_reminder AS r
                            (key_date_id, occurrence_date, dossier_id, manager_id, user_id, state, skip_reason,
-                            sms_planned, on_time, on_time_rate, create_uid, create_date, write_uid, write_date)
+                            sms_planned, on_time, on_time_rate, activity_id, event_id,
+                            create_uid, create_date, write_uid, write_date)
                     SELECT v.key_date_id, v.occurrence_date, v.dossier_id, v.manager_id, v.user_id, v.state,
-                           v.skip_reason, v.sms_planned, false, v.on_time_rate,
+                           v.skip_reason, v.sms_planned, false, v.on_time_rate, v.activity_id, v.event_id,
                            %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
                       FROM unnest(%(key_date)s::int[], %(occurrence)s::date[], %(dossier)s::int[],
                                   %(manager)s::int[], %(user)s::int[], %(state)s::varchar[], %(reason)s::varchar[],
-                                  %(sms)s::bool[], %(rate)s::int[])
+                                  %(sms)s::bool[], %(rate)s::int[], %(activity)s::int[], %(event)s::int[])
                            AS v(key_date_id, occurrence_date, dossier_id, manager_id, user_id, state, skip_reason,
-                                sms_planned, on_time_rate)
+                                sms_planned, on_time_rate, activity_id, event_id)
                     ON CONFLICT (key_date_id, occurrence_date) DO UPDATE
                        SET manager_id = EXCLUDED.manager_id, user_id = EXCLUDED.user_id, state = EXCLUDED.state,
                            skip_reason = EXCLUDED.skip_reason, sms_planned = EXCLUDED.sms_planned,
                            sms_id = NULL, outcome = NULL, done_date = NULL, on_time = EXCLUDED.on_time,
-                           on_time_rate = EXCLUDED.on_time_rate, write_uid = EXCLUDED.write_uid,
+                           on_time_rate = EXCLUDED.on_time_rate, activity_id = EXCLUDED.activity_id,
+                           event_id = EXCLUDED.event_id, write_uid = EXCLUDED.write_uid,
                            write_date = EXCLUDED.write_date
                      WHERE r.state = 'cancelled'
-                    RETURNING r.id
+                    RETURNING r.id, r.key_date_id
                 ), marked AS (
                     -- every date of the batch now has its reminder: this run's, or one that existed
                     UPDATE vip_key_date kd SET reminded_date = kd.next_date
                      WHERE kd.id = ANY(%(key_date)s) AND kd.reminded_date IS DISTINCT FROM kd.next_date
                 )
-                SELECT id FROM inserted
+                SELECT id, key_date_id FROM inserted
                 """,
                 uid=self.env.uid,
                 **columns,
             )
         )
-        return [row[0] for row in result]
+        return dict(result)
 
-    def _create_tasks(self):
-        """One activity on the client and one private all-day event on the manager's calendar, per reminder."""
-        if not self:
-            return
-        activities, events = self._create_activities_and_events(*self._task_values())
-        if not len(self) == len(activities) == len(events):
-            # unnest() below would pad the shorter arrays with NULLs rather than fail
-            raise RuntimeError(f"{len(self)} reminders, {len(activities)} tasks and {len(events)} events: not linked")
-        # one UPDATE for the whole batch, not one per reminder
-        self.flush_recordset()
-        self.env.execute_query(
-            SQL(
-                """
-                UPDATE vip_key_date_reminder r
-                   SET activity_id = v.activity_id, event_id = v.event_id
-                  FROM unnest(%s::int[], %s::int[], %s::int[]) AS v(id, activity_id, event_id)
-                 WHERE r.id = v.id
-                """,
-                self.ids,
-                activities.ids,
-                events.ids,
-            )
-        )
-        self.invalidate_recordset(["activity_id", "event_id", "pending"])
-
-    def _task_values(self):
-        """The values of each reminder's task and of its event (the benchmark also creates them bare)."""
+    @api.model
+    def _task_values(self, rows):
+        """The values of the task and of the event of each ``(key date, user)`` of ``rows``, for the
+        key date's next occurrence (the benchmark also creates them bare)."""
         model_id = self.env["ir.model"]._get_id("vip.dossier")
         activity_vals, event_vals = [], []
-        for reminder in self:
+        for key_date, user in rows:
             # in the language of the manager who reads it
-            key_date = reminder.key_date_id.with_context(lang=reminder.user_id.lang or "en_US")
+            key_date = key_date.with_context(lang=user.lang or "en_US")
+            occurrence, dossier = key_date.next_date, key_date.dossier_id
             title = key_date.env._("%(occasion)s: %(person)s", occasion=key_date.occasion, person=key_date.person_name)
             note = key_date._task_note()
             activity_vals.append(
                 {
                     "res_model_id": model_id,
-                    "res_id": reminder.dossier_id.id,
+                    "res_id": dossier.id,
                     "activity_type_id": key_date.type_id.activity_type_id.id,
                     "summary": title,
                     "note": note,
-                    "date_deadline": reminder.occurrence_date,
-                    "user_id": reminder.user_id.id,
+                    "date_deadline": occurrence,
+                    "user_id": user.id,
                 }
             )
             event_vals.append(
@@ -304,28 +302,28 @@ class VipKeyDateReminder(models.Model):
                     # start and stop as calendar keeps them for an all-day event (08:00-18:00 of the
                     # day): the per-user default duration is not looked up, and the day's dates are
                     # computed from them rather than written back event by event by their inverse
-                    "start": datetime.combine(reminder.occurrence_date, time(8)),
-                    "stop": datetime.combine(reminder.occurrence_date, time(18)),
+                    "start": datetime.combine(occurrence, time(8)),
+                    "stop": datetime.combine(occurrence, time(18)),
                     # stored computes given as they would compute them, so that they go into the INSERT
                     # rather than into an UPDATE of every new event and attendee (a tenth of the events' cost)
                     "duration": 10.0,
                     "privacy": "private",
                     "show_as": "free",
-                    "user_id": reminder.user_id.id,
-                    "partner_ids": [Command.set(reminder.user_id.partner_id.ids)],
+                    "user_id": user.id,
+                    "partner_ids": [Command.set(user.partner_id.ids)],
                     # the manager's own reminder: attended, not an invitation waiting for an answer
                     "attendee_ids": [
                         Command.create(
                             {
-                                "partner_id": reminder.user_id.partner_id.id,
-                                "common_name": reminder.user_id.partner_id.name,
+                                "partner_id": user.partner_id.id,
+                                "common_name": user.partner_id.name,
                                 "state": "accepted",
                             }
                         )
                     ],
                     "res_model_id": model_id,
                     "res_model": "vip.dossier",  # as its related field would compute it, once per event
-                    "res_id": reminder.dossier_id.id,
+                    "res_id": dossier.id,
                     "alarm_ids": [(6, 0, [])],
                     # Any activity command keeps calendar from creating a "meeting" activity of its own; an
                     # empty one also keeps it from writing the event's values back on the task, one write

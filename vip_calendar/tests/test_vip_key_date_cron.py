@@ -411,8 +411,24 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertFalse(self.step(date(2026, 6, 13), hour=7))
         # and the database refuses a duplicate even if a run raced past the check
         key_date = first.key_date_id
-        rows = [(key_date, self.manager, False)]
-        self.assertEqual(self.Reminder._insert(rows), [], "ON CONFLICT DO NOTHING")
+        rows = [(key_date, self.manager, False, False)]
+        self.assertEqual(self.Reminder._insert(rows, {}), {}, "ON CONFLICT DO NOTHING")
+
+    def test_a_run_past_the_check_leaves_no_task_behind(self):
+        """The run creates the tasks before it inserts their reminders: should the insert find the
+        occurrence reminded already, the tasks it created for it go again."""
+        [first] = self.step(date(2026, 6, 13))
+        key_date = first.key_date_id
+        # the occurrence's mark lost, as by a run that read the date before the first one committed
+        self.env.cr.execute("UPDATE vip_key_date SET reminded_date = NULL WHERE id = %s", [key_date.id])
+        self.env.invalidate_all()
+        activities, events = self.env["mail.activity"].search([]), self.env["calendar.event"].search([])
+        with freeze_time("2026-06-13 06:00:00"):
+            self.assertFalse(self.Reminder._create_for(key_date))
+        self.assertEqual(self.env["mail.activity"].search([]), activities, "no second task")
+        self.assertEqual(self.env["calendar.event"].search([]), events, "no second event")
+        self.assertEqual(key_date.reminder_ids, first)
+        self.assertEqual(key_date.reminded_date, date(2026, 6, 20), "marked again")
 
     def test_interrupted_run_resumes_without_duplicates(self):
         """A run killed after its first batch: the batch stays, the rest is done by the next run."""
@@ -429,16 +445,19 @@ class TestVipKeyDateCron(VipCalendarCase):
                 ]
             )
         Reminder = type(self.Reminder)
-        original = Reminder._create_tasks
+        original = Reminder._create_activities_and_events
         calls = []
 
-        def crash_on_second_batch(reminders):
-            calls.append(len(reminders))
+        def crash_on_second_batch(reminders, activity_vals, event_vals):
+            calls.append(len(activity_vals))
             if len(calls) == 2:
                 raise RuntimeError("worker killed")
-            return original(reminders)
+            return original(reminders, activity_vals, event_vals)
 
-        with freeze_time("2026-06-16 06:00:00"), patch.object(Reminder, "_create_tasks", crash_on_second_batch):
+        with (
+            freeze_time("2026-06-16 06:00:00"),
+            patch.object(Reminder, "_create_activities_and_events", crash_on_second_batch),
+        ):
             with self.env.cr.savepoint():
                 self.KeyDate._cron_create_reminders(batch_size=2)  # batch 1, "committed"
             with mute_logger("odoo.sql_db"), self.assertRaises(RuntimeError), self.env.cr.savepoint():
