@@ -251,17 +251,18 @@ class VipKeyDate(models.Model):
                 -- ordinary hour, however many dates sit in their lead time already reminded.
                 -- MATERIALIZED: the planner cannot tell those hours from a backlog, and would walk
                 -- every client to find nothing. Of two runs reaching the same date at once, the second
-                -- fails on the reminder's unique key (or its snapshot) and leaves the date to the first.
+                -- waits on the reminder's unique key, then fails to serialize: its batch rolls back whole.
                 WITH due AS MATERIALIZED (
                     SELECT kd.id, kd.dossier_id, kd.reminder_date, kd.next_date
                       FROM vip_key_date kd
                      WHERE kd.active AND kd.reminder_date IS NOT NULL AND kd.reminder_date <= %(horizon)s
                        AND kd.reminded_date IS DISTINCT FROM kd.next_date
                 ), people AS NOT MATERIALIZED (
-                    -- each user's date where they are, computed once per user rather than once per date
+                    -- joined (and hashed) once, rather than a time-zone lookup per due date; the time is
+                    -- converted in the chosen person's zone only: a zone PostgreSQL does not know, on a
+                    -- user who gets none of these tasks, must not stop the run
                     SELECT u.id, u.active, u.active AND NOT COALESCE(u.vip_absent, false) AS present,
-                           ((%(utc_now)s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE COALESCE(p.tz, 'UTC'))::date
-                               AS today
+                           COALESCE(p.tz, 'UTC') AS tz
                       FROM res_users u
                       JOIN res_partner p ON p.id = u.partner_id
                 )
@@ -272,10 +273,12 @@ class VipKeyDate(models.Model):
                   LEFT JOIN people dep ON dep.id = d.deputy_id
                  WHERE d.active AND d.state != 'closed'
                    -- due where the one who gets the task is, as vip.dossier._vip_responsible() says
-                   AND due.reminder_date <= CASE WHEN m.present THEN m.today
-                                                 WHEN dep.present THEN dep.today
-                                                 WHEN m.active THEN m.today
-                                                 ELSE %(utc_now)s::date END
+                   AND due.reminder_date <= ((%(utc_now)s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE CASE
+                        WHEN m.present THEN m.tz
+                        WHEN dep.present THEN dep.tz
+                        WHEN m.active THEN m.tz
+                        ELSE 'UTC'
+                       END)::date
                  -- a batch holds few managers: a task subscribes its manager to the client, one call per manager
                  ORDER BY d.user_id, due.reminder_date, due.id
                 LIMIT %(limit)s

@@ -189,9 +189,13 @@ class VipKeyDateReminder(models.Model):
         if not rows:
             return self
         # The tasks first, so that each reminder is inserted with its links rather than updated with
-        # them afterwards. Should the insert meet an occurrence reminded already, its task goes again.
+        # them afterwards. Should the insert meet an occurrence reminded already but not marked so
+        # (a reminder made outside the run), its new task goes again. A second run at the same time
+        # does not get that far: it waits on the unique key, then fails to serialize.
         with_task = [(key_date, user) for key_date, user, reason, sms in rows if not reason and not sms]
-        activities, events = self._create_activities_and_events(*self._task_values(with_task))
+        activities, events = self.env["mail.activity"], self.env["calendar.event"]
+        if with_task:
+            activities, events = self._create_activities_and_events(*self._task_values(with_task))
         links = {
             key_date.id: (activity, event)
             for (key_date, _user), activity, event in zip(with_task, activities, events, strict=True)

@@ -5,7 +5,7 @@ from unittest.mock import patch
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests.common import tagged
+from odoo.tests.common import new_test_user, tagged
 from odoo.tools import SQL, mute_logger, sql
 
 from .common import VipCalendarCase, migration
@@ -166,6 +166,34 @@ class TestVipKeyDateCron(VipCalendarCase):
         # 13 June 06:00 UTC: 13 June 01:00 in Bogotá
         [reminder] = self.step(date(2026, 6, 13), hour=6)
         self.assertEqual(reminder.user_id, self.deputy)
+
+    def test_absent_manager_with_nobody_to_hand_over_to_keeps_the_task_on_their_day(self):
+        """Manager and deputy both away: the manager keeps the task, on the manager's own day."""
+        self.manager.tz = "Asia/Vladivostok"
+        with self.at(START):
+            (self.manager | self.deputy).vip_absent = True
+        # 12 June 15:00 UTC: already 13 June in Vladivostok, still 12 June in UTC
+        [reminder] = self.step(date(2026, 6, 12), hour=15)
+        self.assertEqual(reminder.user_id, self.manager)
+
+    def test_nobody_active_skips_on_the_utc_day(self):
+        """No active manager nor deputy: the date is recorded as skipped, on the UTC day rather than
+        on the day where the archived manager was."""
+        self.env.cr.execute("UPDATE res_users SET active = false WHERE id IN %s", [(self.manager.id, self.deputy.id)])
+        self.env.invalidate_all()
+        # 12 June 23:00 UTC: 13 June in Moscow, the archived manager's zone; not yet in UTC
+        self.assertFalse(self.step(date(2026, 6, 12), hour=23))
+        [reminder] = self.step(date(2026, 6, 13), hour=0)
+        self.assertEqual((reminder.state, reminder.skip_reason), ("skipped", "manager"))
+
+    def test_a_zone_the_database_does_not_know_stops_nothing(self):
+        """Odoo's time zones (pytz) may be newer than the database server's: a zone PostgreSQL does not
+        know, on a user who gets none of these tasks, does not stop the run."""
+        stranger = new_test_user(self.env, "vip_t_stranger", groups="base.group_user")
+        self.env.cr.execute("UPDATE res_partner SET tz = 'Mars/Olympus_Mons' WHERE id = %s", [stranger.partner_id.id])
+        self.env.invalidate_all()
+        [reminder] = self.step(date(2026, 6, 13))
+        self.assertEqual(reminder.user_id, self.manager)
 
     def test_no_consent_no_task(self):
         with self.at(START):
@@ -412,23 +440,55 @@ class TestVipKeyDateCron(VipCalendarCase):
         # and the database refuses a duplicate even if a run raced past the check
         key_date = first.key_date_id
         rows = [(key_date, self.manager, False, False)]
-        self.assertEqual(self.Reminder._insert(rows, {}), {}, "ON CONFLICT DO NOTHING")
+        self.assertEqual(self.Reminder._insert(rows, {}), {}, "a live reminder is neither doubled nor replaced")
 
     def test_a_run_past_the_check_leaves_no_task_behind(self):
-        """The run creates the tasks before it inserts their reminders: should the insert find the
-        occurrence reminded already, the tasks it created for it go again."""
+        """The run creates the tasks before it inserts their reminders. Should the insert find an
+        occurrence reminded already (its mark lost, as by a reminder made outside the run), the task and
+        event created for it go again; the others of the batch keep theirs, each its own."""
         [first] = self.step(date(2026, 6, 13))
-        key_date = first.key_date_id
-        # the occurrence's mark lost, as by a run that read the date before the first one committed
-        self.env.cr.execute("UPDATE vip_key_date SET reminded_date = NULL WHERE id = %s", [key_date.id])
+        client_date = first.key_date_id
+        with self.at(START):
+            relatives = self.env["vip.relative"].create(
+                [
+                    {
+                        "dossier_id": self.dossier.id,
+                        "relation_type_id": self.spouse.id,
+                        "first_name": name,
+                        "birth_date": birth_date,
+                        "consent_date": "2020-01-01",
+                        "contact_consent": consent,
+                    }
+                    for name, birth_date, consent in (
+                        ("Ольга", "1975-06-15", True),
+                        ("Мария", "1999-06-18", True),
+                        ("Пётр", "2001-06-16", False),
+                    )
+                ]
+            )
+        relative_dates = self.KeyDate.search([("relative_id", "in", relatives.ids)])
+        self.assertEqual(len(relative_dates), 3)
+        self.env.cr.execute("UPDATE vip_key_date SET reminded_date = NULL WHERE id = %s", [client_date.id])
         self.env.invalidate_all()
         activities, events = self.env["mail.activity"].search([]), self.env["calendar.event"].search([])
         with freeze_time("2026-06-13 06:00:00"):
-            self.assertFalse(self.Reminder._create_for(key_date))
-        self.assertEqual(self.env["mail.activity"].search([]), activities, "no second task")
-        self.assertEqual(self.env["calendar.event"].search([]), events, "no second event")
-        self.assertEqual(key_date.reminder_ids, first)
-        self.assertEqual(key_date.reminded_date, date(2026, 6, 20), "marked again")
+            new = self.Reminder._create_for(client_date | relative_dates)
+        self.assertEqual(new.key_date_id, relative_dates, "the client's date had its reminder already")
+        self.assertEqual(client_date.reminder_ids, first)
+        self.assertEqual(client_date.reminded_date, date(2026, 6, 20), "marked again")
+        skipped = new.filtered(lambda r: r.state == "skipped")
+        self.assertEqual(skipped.key_date_id.relative_id.first_name, "Пётр")
+        self.assertFalse(skipped.activity_id or skipped.event_id)
+        with_task = new - skipped
+        self.assertEqual(self.env["mail.activity"].search([]) - activities, with_task.activity_id, "no other task")
+        self.assertEqual(self.env["calendar.event"].search([]) - events, with_task.event_id, "no other event")
+        for reminder in with_task:
+            person = reminder.key_date_id.relative_id
+            self.assertEqual(reminder.occurrence_date, person.birth_date.replace(year=2026))
+            self.assertEqual(reminder.activity_id.date_deadline, reminder.occurrence_date)
+            self.assertIn(person.name, reminder.activity_id.summary)
+            self.assertEqual(reminder.event_id.start_date, reminder.occurrence_date)
+            self.assertEqual(reminder.activity_id.calendar_event_id, reminder.event_id)
 
     def test_interrupted_run_resumes_without_duplicates(self):
         """A run killed after its first batch: the batch stays, the rest is done by the next run."""
