@@ -325,7 +325,7 @@ def main():
         f"| the run: selection, reminder rows, activities and events | {cold['run']:,.0f}/s | {warm['run']:,.0f}/s |",
         f"| **run / bare** (target ≥ 0.7) | **{cold['run'] / cold['bare']:.2f}** | "
         f"**{warm['run'] / warm['bare']:.2f}** |",
-        f"| floor / bare: the most any run with one event per date could reach | "
+        f"| floor / bare: the activities with their events and nothing else (warm, the most a run could reach) | "
         f"{cold['floor'] / cold['bare']:.2f} | {warm['floor'] / warm['bare']:.2f} |",
         f"| run / floor: what the engine's own work (selection, reminder rows, task texts) leaves | "
         f"{cold['run'] / cold['floor']:.2f} | {warm['run'] / warm['floor']:.2f} |",
