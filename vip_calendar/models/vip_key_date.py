@@ -214,14 +214,11 @@ class VipKeyDate(models.Model):
         self._roll_forward(today_utc - TZ_SLACK)
         self.env["vip.key.date.reminder"]._flag_late(today_utc - TZ_SLACK)
         self.env["vip.key.date.reminder"]._queue_due_sms()
-        due = self._due_candidates(today_utc + TZ_SLACK, batch_size + 1)
-        batch = due[:batch_size]
+        batch, due_count = self._due_candidates(today_utc + TZ_SLACK, batch_size)
         done = self.env["vip.key.date.reminder"]._create_for(batch)
-        # One more than a batch was asked for: "remaining" tells the runner whether to go on, not how
-        # far (counting every due date would cost another selection per batch). Should the selection
-        # and _create_for ever disagree on what is due, a batch that created nothing ends the run
-        # rather than spin on the same dates: the next hourly run takes them.
-        remaining = len(due) - len(batch) if done else 0
+        # Should the selection and _create_for ever disagree on what is due, a batch that created
+        # nothing ends the run rather than spin on the same dates: the next hourly run takes them.
+        remaining = due_count - len(batch) if done else 0
         self.env["ir.cron"]._notify_progress(done=len(done), remaining=remaining)
         return done
 
@@ -235,11 +232,12 @@ class VipKeyDate(models.Model):
 
     @api.model
     def _due_candidates(self, horizon, limit):
-        """Active key dates whose reminder is due by ``horizon`` and not yet created."""
+        """Active key dates whose reminder is due by ``horizon`` and not yet created: the first ``limit``
+        of them, and how many are due in all (for the run's progress report)."""
         self.env["vip.key.date.reminder"].flush_model()
         self.flush_model(["reminder_date", "reminded_date", "next_date", "active", "dossier_id"])
         rows = self.env.execute_query(self._due_query(horizon, limit))
-        return self.browse(row[0] for row in rows)
+        return self.browse(row[0] for row in rows), rows[0][1] if rows else 0
 
     @api.model
     def _due_query(self, horizon, limit):
@@ -266,7 +264,8 @@ class VipKeyDate(models.Model):
                       FROM res_users u
                       JOIN res_partner p ON p.id = u.partner_id
                 )
-                SELECT due.id
+                -- how many are due in all, counted in the same pass (the sort reads them all anyway)
+                SELECT due.id, count(*) OVER ()
                   FROM due
                   JOIN vip_dossier d ON d.id = due.dossier_id
                   LEFT JOIN people m ON m.id = d.user_id

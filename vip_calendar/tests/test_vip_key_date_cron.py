@@ -158,7 +158,7 @@ class TestVipKeyDateCron(VipCalendarCase):
             self.manager.vip_absent = True
         # 12 June 15:00 UTC: 13 June in Vladivostok, still 12 June in Bogotá
         with freeze_time("2026-06-12 15:00:00"):
-            self.assertNotIn(self.dossier, self.KeyDate._due_candidates(date(2026, 6, 13), 1000).dossier_id)
+            self.assertNotIn(self.dossier, self.KeyDate._due_candidates(date(2026, 6, 13), 1000)[0].dossier_id)
             created, progress = self.cron_batch()
         # (the demo clients' dates were computed at install, months after this June)
         self.assertFalse(created)
@@ -266,7 +266,7 @@ class TestVipKeyDateCron(VipCalendarCase):
     def test_a_reminder_deleted_by_hand_comes_again(self):
         [reminder] = self.step(date(2026, 6, 13))
         key_date = reminder.key_date_id
-        self.assertNotIn(key_date, self.KeyDate._due_candidates(date(2026, 6, 14), 1000), "reminded: not offered")
+        self.assertNotIn(key_date, self.KeyDate._due_candidates(date(2026, 6, 14), 1000)[0], "reminded: not offered")
         reminder.unlink()
         [again] = self.step(date(2026, 6, 13), hour=7)
         self.assertEqual((again.key_date_id, again.occurrence_date), (key_date, date(2026, 6, 20)))
@@ -281,7 +281,7 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertFalse(self.step(date(2026, 6, 13)))
         self.assertEqual(key_date.reminded_date, date(2026, 6, 20))
         with freeze_time("2026-06-13 07:00:00"):
-            self.assertNotIn(key_date, self.KeyDate._due_candidates(date(2026, 6, 14), 1000))
+            self.assertNotIn(key_date, self.KeyDate._due_candidates(date(2026, 6, 14), 1000)[0])
 
     def test_upgrade_to_1_1_marks_what_was_reminded_before(self):
         """The migration that brought ``reminded_date`` marks the occurrences that have a live reminder,
@@ -391,7 +391,7 @@ class TestVipKeyDateCron(VipCalendarCase):
         not_yet = self.dossier.key_date_ids.filtered(lambda k: k.type_id == self.birthday)
         with (
             freeze_time("2026-06-12 15:00:00"),  # 12 June in Bogotá, its reminder is due on the 13th
-            patch.object(type(self.KeyDate), "_due_candidates", lambda _self, _horizon, _limit: not_yet),
+            patch.object(type(self.KeyDate), "_due_candidates", lambda _self, _horizon, _limit: (not_yet, 1)),
         ):
             created, progress = self.cron_batch()
         self.assertFalse(created)
@@ -424,14 +424,17 @@ class TestVipKeyDateCron(VipCalendarCase):
         with freeze_time("2026-06-16 06:00:00"):
             for _i in range(10):
                 _created, progress = self.cron_batch(batch_size=2)
-                reports.append((progress.done, bool(progress.remaining)))
+                reports.append((progress.done, progress.remaining))
                 if not progress.remaining:
                     break
         # every batch but the last did two and asked for more; the last did what was left
-        self.assertEqual(reports[:-1], [(2, True)] * (len(reports) - 1))
-        self.assertFalse(reports[-1][1])
+        self.assertEqual([done for done, _remaining in reports[:-1]], [2] * (len(reports) - 1))
+        self.assertEqual(reports[-1][1], 0)
         self.assertLessEqual(reports[-1][0], 2)
         self.assertGreaterEqual(len(reports), 3, "the client's and at least four new birthdays were due")
+        # and each batch said exactly how many were left: what the later batches did
+        for i, (_done, remaining) in enumerate(reports):
+            self.assertEqual(remaining, sum(done for done, _remaining in reports[i + 1 :]))
 
     def test_a_second_run_creates_nothing_twice(self):
         first = self.step(date(2026, 6, 13))
