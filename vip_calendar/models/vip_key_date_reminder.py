@@ -201,8 +201,9 @@ class VipKeyDateReminder(models.Model):
             for (key_date, _user), activity, event in zip(with_task, activities, events, strict=True)
         }
         inserted = self._insert(rows, links)
-        # rows written by SQL: what the ORM cached of these key dates' reminders is stale
+        # rows written by SQL: what the ORM cached of these key dates' and clients' reminders is stale
         key_dates.invalidate_recordset(["reminder_ids", "reminded_date"])
+        key_dates.dossier_id.invalidate_recordset(["reminder_ids"])
         new = self.browse(list(inserted))
         new.invalidate_recordset()  # a reminder opened again was in the cache as cancelled
         unused = [links[key_date_id] for key_date_id in links.keys() - set(inserted.values())]
