@@ -195,6 +195,24 @@ class TestVipKeyDateCron(VipCalendarCase):
         [reminder] = self.step(date(2026, 6, 13))
         self.assertEqual(reminder.user_id, self.manager)
 
+    def test_closed_or_archived_client_no_task(self):
+        with self.at(START):
+            closed, archived = self.env["vip.dossier"].create(
+                [
+                    {
+                        "name": name,
+                        "user_id": self.manager.id,
+                        "birth_date": "1980-06-20",
+                        "consent_date": "2020-01-01",
+                    }
+                    for name in ("Closed Client", "Archived Client")
+                ]
+            )
+            closed.state = "closed"
+            archived.active = False
+        new = self.step(date(2026, 6, 13), dossiers=self.dossier | closed | archived)
+        self.assertEqual(new.dossier_id, self.dossier)
+
     def test_no_consent_no_task(self):
         with self.at(START):
             self.dossier.consent_withdrawn_date = "2026-05-01"
