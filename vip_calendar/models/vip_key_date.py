@@ -255,13 +255,6 @@ class VipKeyDate(models.Model):
                       FROM vip_key_date kd
                      WHERE kd.active AND kd.reminder_date IS NOT NULL AND kd.reminder_date <= %(horizon)s
                        AND kd.reminded_date IS DISTINCT FROM kd.next_date
-                ), clients AS MATERIALIZED (
-                    -- their clients, looked up by id: on a new day a few thousand index probes, where a
-                    -- join would hash every client (the planner cannot tell a new day from a backlog)
-                    SELECT d.id, d.user_id, d.deputy_id
-                      FROM vip_dossier d
-                     WHERE d.id = ANY(ARRAY(SELECT DISTINCT dossier_id FROM due))
-                       AND d.active AND d.state != 'closed'
                 ), people AS NOT MATERIALIZED (
                     -- joined (and hashed) once, rather than a time-zone lookup per due date; the time is
                     -- converted in the chosen person's zone only: a zone PostgreSQL does not know, on a
@@ -274,11 +267,12 @@ class VipKeyDate(models.Model):
                 -- how many are due in all, counted in the same pass (the sort reads them all anyway)
                 SELECT due.id, count(*) OVER ()
                   FROM due
-                  JOIN clients d ON d.id = due.dossier_id
+                  JOIN vip_dossier d ON d.id = due.dossier_id
                   LEFT JOIN people m ON m.id = d.user_id
                   LEFT JOIN people dep ON dep.id = d.deputy_id
-                 -- due where the one who gets the task is, as vip.dossier._vip_responsible() says
-                 WHERE due.reminder_date <= ((%(utc_now)s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE CASE
+                 WHERE d.active AND d.state != 'closed'
+                   -- due where the one who gets the task is, as vip.dossier._vip_responsible() says
+                   AND due.reminder_date <= ((%(utc_now)s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE CASE
                         WHEN m.present THEN m.tz
                         WHEN dep.present THEN dep.tz
                         WHEN m.active THEN m.tz

@@ -208,8 +208,19 @@ class TestVipKeyDateCron(VipCalendarCase):
                     for name in ("Closed Client", "Archived Client")
                 ]
             )
+            # an occasion entered by hand outlives the archiving (the automatic dates go with it)
+            self.KeyDate.create(
+                {
+                    "dossier_id": archived.id,
+                    "type_id": self.env.ref("vip_calendar.key_date_type_custom").id,
+                    "name": "Daughter's graduation",
+                    "base_date": "2026-06-19",
+                    "lead_days": 7,
+                }
+            )
             closed.state = "closed"
             archived.active = False
+        self.assertTrue(archived.with_context(active_test=False).key_date_ids.filtered("active"))
         new = self.step(date(2026, 6, 13), dossiers=self.dossier | closed | archived)
         self.assertEqual(new.dossier_id, self.dossier)
 
@@ -409,7 +420,7 @@ class TestVipKeyDateCron(VipCalendarCase):
         not_yet = self.dossier.key_date_ids.filtered(lambda k: k.type_id == self.birthday)
         with (
             freeze_time("2026-06-12 15:00:00"),  # 12 June in Bogotá, its reminder is due on the 13th
-            patch.object(type(self.KeyDate), "_due_candidates", lambda _self, _horizon, _limit: (not_yet, 1)),
+            patch.object(type(self.KeyDate), "_due_candidates", lambda _self, _horizon, _limit: (not_yet, 1000)),
         ):
             created, progress = self.cron_batch()
         self.assertFalse(created)
