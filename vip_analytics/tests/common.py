@@ -40,7 +40,9 @@ class VipAnalyticsCase(VipSecurityCase):
                 },
             ]
         )
-        this_month = fields.Date.context_today(Operation).replace(day=1)
+        # this month where the test users are (they have no time zone: UTC), not where the superuser is
+        # (Brussels): near midnight on a month's last day they differ
+        this_month = fields.Date.context_today(Operation.with_context(tz="UTC")).replace(day=1)
         cls.this_month = this_month
         cls.env["vip.income"].create(
             [
