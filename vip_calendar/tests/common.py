@@ -26,6 +26,18 @@ class VipCalendarCase(VipSecurityCase):
             cls.dossier.write({"consent_date": "2020-01-01", "birth_date": "1970-06-20"})
             cls.env.flush_all()  # stored computes run at flush: while the clock is still frozen
 
+    def occasion(self, dossier, name, base_date, lead_days=7):
+        """A key date entered by hand (a custom occasion)."""
+        return self.KeyDate.create(
+            {
+                "dossier_id": dossier.id,
+                "type_id": self.env.ref("vip_calendar.key_date_type_custom").id,
+                "name": name,
+                "base_date": base_date,
+                "lead_days": lead_days,
+            }
+        )
+
     @contextmanager
     def at(self, moment):
         """Change data as of ``moment``: the stored next occurrences are computed then."""

@@ -209,15 +209,7 @@ class TestVipKeyDateCron(VipCalendarCase):
                 ]
             )
             # an occasion entered by hand outlives the archiving (the automatic dates go with it)
-            self.KeyDate.create(
-                {
-                    "dossier_id": archived.id,
-                    "type_id": self.env.ref("vip_calendar.key_date_type_custom").id,
-                    "name": "Daughter's graduation",
-                    "base_date": "2026-06-19",
-                    "lead_days": 7,
-                }
-            )
+            self.occasion(archived, "Daughter's graduation", "2026-06-19")
             closed.state = "closed"
             archived.active = False
         self.assertTrue(archived.with_context(active_test=False).key_date_ids.filtered("active"))
@@ -247,15 +239,7 @@ class TestVipKeyDateCron(VipCalendarCase):
     def test_the_manager_moves_a_date_away_and_back(self):
         """Done by the manager on a date entered by hand: the mark (a system field) is cleared all the same."""
         with self.at(START):
-            graduation = self.KeyDate.create(
-                {
-                    "dossier_id": self.dossier.id,
-                    "type_id": self.env.ref("vip_calendar.key_date_type_custom").id,
-                    "name": "Graduation",
-                    "base_date": "2026-06-19",
-                    "lead_days": 7,
-                }
-            )
+            graduation = self.occasion(self.dossier, "Graduation", "2026-06-19")
         [reminder] = self.step(date(2026, 6, 13)).filtered(lambda r: r.key_date_id == graduation)
         mine = graduation.with_user(self.manager)
         with self.at("2026-06-13"):
@@ -316,15 +300,7 @@ class TestVipKeyDateCron(VipCalendarCase):
         """The migration that brought ``reminded_date`` marks the occurrences that have a live reminder,
         skipped ones included, not those whose reminder was cancelled (the date moved away and came back)."""
         with self.at("2026-06-01"):
-            graduation = self.KeyDate.create(
-                {
-                    "dossier_id": self.dossier.id,
-                    "type_id": self.env.ref("vip_calendar.key_date_type_custom").id,
-                    "name": "Daughter's graduation",
-                    "base_date": "2026-06-19",
-                    "lead_days": 7,
-                }
-            )
+            graduation = self.occasion(self.dossier, "Daughter's graduation", "2026-06-19")
             # a relative who did not agree to be contacted: the run skips her birthday, and that counts
             relative = self.env["vip.relative"].create(
                 {
