@@ -206,11 +206,11 @@ class VipKeyDateReminder(models.Model):
         key_dates.dossier_id.invalidate_recordset(["reminder_ids"])
         new = self.browse(list(inserted))
         new.invalidate_recordset()  # a reminder opened again was in the cache as cancelled
-        unused = [links[key_date_id] for key_date_id in links.keys() - set(inserted.values())]
-        if unused:
-            activities, events = zip(*unused, strict=True)
-            self.env["mail.activity"].union(*activities).unlink()
-            self.env["calendar.event"].union(*events).with_context(no_mail_to_attendees=True).unlink()
+        if unused := links.keys() - set(inserted.values()):
+            self.env["mail.activity"].union(*(links[key_date_id][0] for key_date_id in unused)).unlink()
+            self.env["calendar.event"].union(*(links[key_date_id][1] for key_date_id in unused)).with_context(
+                no_mail_to_attendees=True
+            ).unlink()
         return new
 
     def _insert(self, rows, links):
