@@ -22,6 +22,7 @@ class VipKeyDateReminder(models.Model):
 
     _name = "vip.key.date.reminder"
     _description = "VIP Key Date Reminder"
+    _inherit = ["vip.input.mixin"]
     _order = "occurrence_date desc, id desc"
     _rec_name = "key_date_id"
 

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from odoo.addons.vip_dossier.models.vip_input_mixin import REF_SIZE
+
 GREETING_CHANNELS = [
     ("call", "Call"),
     ("sms", "SMS"),
@@ -15,10 +17,11 @@ class VipKeyDateType(models.Model):
 
     _name = "vip.key.date.type"
     _description = "VIP Key Date Type"
+    _inherit = ["vip.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
-    code = fields.Char(required=True, help="Technical name used by the automatic synchronisation.")
+    code = fields.Char(required=True, size=REF_SIZE, help="Technical name used by the automatic synchronisation.")
     sequence = fields.Integer(default=10)
     lead_days = fields.Integer(
         string="Remind Days Ahead", default=3, required=True, help="How many days before the date the task is created."

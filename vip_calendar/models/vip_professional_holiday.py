@@ -27,6 +27,7 @@ class VipProfessionalHoliday(models.Model):
 
     _name = "vip.professional.holiday"
     _description = "VIP Professional Holiday"
+    _inherit = ["vip.input.mixin"]
     _order = "month_int, day, id"
 
     name = fields.Char(required=True, translate=True)

@@ -1,3 +1,4 @@
+from . import vip_input_mixin
 from . import vip_person_mixin
 from . import vip_progress_mixin
 from . import vip_consent_mixin

@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .vip_input_mixin import REF_SIZE
+
 CHANNELS = [
     ("phone", "Phone call"),
     ("mobile", "Mobile phone"),
@@ -40,6 +42,7 @@ class VipDossier(models.Model):
     _name = "vip.dossier"
     _description = "VIP Client Dossier"
     _inherit = [
+        "vip.input.mixin",
         "vip.person.mixin",
         "vip.consent.mixin",
         "mail.thread",
@@ -65,6 +68,7 @@ class VipDossier(models.Model):
     )
     client_ref = fields.Char(
         string="Client ID",
+        size=REF_SIZE,
         index="btree_not_null",
         copy=False,
         tracking=True,
@@ -277,6 +281,8 @@ class VipDossier(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Create the client's contact card when none is given, all in one batch."""
+        # the card is made of these values before the ORM sees them: they are checked first
+        self._check_input(vals_list)
         without_partner = [vals for vals in vals_list if not vals.get("partner_id")]
         if without_partner:
             partners = self.env["res.partner"].create([self._prepare_partner_vals(vals) for vals in without_partner])

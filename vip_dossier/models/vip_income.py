@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .vip_input_mixin import REF_SIZE
+
 
 class VipIncome(models.Model):
     """What a client brought the bank over a period, per product line.
@@ -13,6 +15,7 @@ class VipIncome(models.Model):
 
     _name = "vip.income"
     _description = "VIP Client Income"
+    _inherit = ["vip.input.mixin"]
     _order = "date desc, id desc"
 
     dossier_id = fields.Many2one("vip.dossier", string="Client", required=True, ondelete="cascade", index=True)
@@ -32,8 +35,8 @@ class VipIncome(models.Model):
     user_id = fields.Many2one(related="dossier_id.user_id", store=True, string="Manager", index=True)
     tier_id = fields.Many2one(related="dossier_id.tier_id", store=True)
     description = fields.Char()
-    source = fields.Char(required=True, default="manual")
-    external_ref = fields.Char(string="External Reference", copy=False)
+    source = fields.Char(required=True, default="manual", size=REF_SIZE)
+    external_ref = fields.Char(string="External Reference", size=REF_SIZE, copy=False)
 
     _sql_constraints = [
         (

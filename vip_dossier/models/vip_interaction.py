@@ -22,7 +22,7 @@ class VipInteraction(models.Model):
     """
 
     _name = "vip.interaction"
-    _inherit = ["vip.relative.line.mixin"]
+    _inherit = ["vip.input.mixin", "vip.relative.line.mixin"]
     _description = "VIP Interaction"
     _order = "date desc, id desc"
     _rec_name = "subject"

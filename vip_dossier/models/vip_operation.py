@@ -2,12 +2,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .vip_input_mixin import REF_SIZE
+
 
 class VipOperation(models.Model):
     """One operation of the client, as the core banking system reports it."""
 
     _name = "vip.operation"
     _description = "VIP Client Operation"
+    _inherit = ["vip.input.mixin"]
     _order = "date desc, id desc"
     _rec_name = "display_ref"
 
@@ -59,9 +62,10 @@ class VipOperation(models.Model):
     source = fields.Char(
         required=True,
         default="manual",
+        size=REF_SIZE,
         help="The system the operation comes from; the external reference is unique per source.",
     )
-    external_ref = fields.Char(string="External Reference", copy=False)
+    external_ref = fields.Char(string="External Reference", size=REF_SIZE, copy=False)
     display_ref = fields.Char(compute="_compute_display_ref", string="Reference")
 
     _sql_constraints = [

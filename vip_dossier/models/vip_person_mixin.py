@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .vip_input_mixin import NAME_SIZE
+
 
 class VipPersonMixin(models.AbstractModel):
     """A person named in the Russian form.
@@ -14,10 +16,11 @@ class VipPersonMixin(models.AbstractModel):
     _name = "vip.person.mixin"
     _description = "VIP Person (Russian name form)"
 
-    last_name = fields.Char()
-    first_name = fields.Char()
-    patronymic = fields.Char()
+    last_name = fields.Char(size=NAME_SIZE)
+    first_name = fields.Char(size=NAME_SIZE)
+    patronymic = fields.Char(size=NAME_SIZE)
     name = fields.Char(
+        size=NAME_SIZE,
         compute="_compute_name",
         store=True,
         readonly=False,
@@ -46,11 +49,24 @@ class VipPersonMixin(models.AbstractModel):
             parts = [person.first_name, person.patronymic]
             person.formal_address = " ".join(p.strip() for p in parts if p and p.strip())
 
-    @api.constrains("name", "last_name", "first_name")
+    @api.constrains("name", "last_name", "first_name", "patronymic")
     def _check_name(self):
         for person in self:
             if not (person.name or "").strip():
                 raise ValidationError(self.env._("A person needs a name: fill in at least the last or the first name."))
+            # the full name is made of the parts: together, they must fit in it (it would be cut short)
+            parts = [person.last_name, person.first_name, person.patronymic]
+            length = len(" ".join(p.strip() for p in parts if p and p.strip()))
+            if length > NAME_SIZE:
+                raise ValidationError(
+                    self.env._(
+                        "The last name, first name and patronymic of %(name)s are too long together: "
+                        "%(length)s characters, at most %(max)s.",
+                        name=person.name,
+                        length=length,
+                        max=NAME_SIZE,
+                    )
+                )
 
     @api.constrains("birth_date")
     def _check_birth_date(self):

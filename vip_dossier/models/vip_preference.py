@@ -7,7 +7,7 @@ class VipPreference(models.Model):
     """One preference of the client or of a relative, as a structured fact."""
 
     _name = "vip.preference"
-    _inherit = ["vip.relative.line.mixin"]
+    _inherit = ["vip.input.mixin", "vip.relative.line.mixin"]
     _description = "VIP Preference"
     _order = "dossier_id, relative_id, category_sequence, id"
     _rec_name = "value"

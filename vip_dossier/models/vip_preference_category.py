@@ -7,6 +7,7 @@ class VipPreferenceCategory(models.Model):
 
     _name = "vip.preference.category"
     _description = "VIP Preference Category"
+    _inherit = ["vip.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

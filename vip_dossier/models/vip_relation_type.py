@@ -7,6 +7,7 @@ class VipRelationType(models.Model):
 
     _name = "vip.relation.type"
     _description = "VIP Relation Type"
+    _inherit = ["vip.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -16,7 +16,7 @@ class VipRelative(models.Model):
 
     _name = "vip.relative"
     _description = "VIP Client Relative"
-    _inherit = ["vip.person.mixin", "vip.consent.mixin"]
+    _inherit = ["vip.input.mixin", "vip.person.mixin", "vip.consent.mixin"]
     _order = "dossier_id, relation_sequence, birth_date, id"
 
     dossier_id = fields.Many2one("vip.dossier", string="Client", required=True, ondelete="cascade", index=True)

@@ -2,12 +2,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .vip_input_mixin import NAME_SIZE
+
 
 class VipTrustedPerson(models.Model):
     """A trusted person of the client, acting under a power of attorney."""
 
     _name = "vip.trusted.person"
     _description = "VIP Trusted Person (Power of Attorney)"
+    _inherit = ["vip.input.mixin"]
     _order = "dossier_id, valid_to desc, id"
 
     dossier_id = fields.Many2one("vip.dossier", string="Client", required=True, ondelete="cascade", index=True)
@@ -19,6 +22,7 @@ class VipTrustedPerson(models.Model):
     )
     name = fields.Char(
         string="Trusted Person",
+        size=NAME_SIZE,
         required=True,
         compute="_compute_name",
         store=True,

@@ -46,6 +46,24 @@ class VipCase(VipAssertions, TransactionCase):
             }
         )
 
+    def foreign_currency(self, worth, day):
+        """A currency other than the company's, one unit of it worth ``worth`` of the company's from ``day``."""
+        company = self.env.company
+        foreign = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([("id", "!=", company.currency_id.id)], limit=1)
+        )
+        foreign.active = True
+        self.env["res.currency.rate"].search([("currency_id", "in", (foreign | company.currency_id).ids)]).unlink()
+        self.env["res.currency.rate"].create(
+            [
+                {"currency_id": foreign.id, "name": day, "rate": 1 / worth, "company_id": company.id},
+                {"currency_id": company.currency_id.id, "name": day, "rate": 1.0, "company_id": company.id},
+            ]
+        )
+        return foreign
+
 
 class VipTourMixin:
     """A tour run as a VIP manager, in ``lang``; mixed into HttpCase by each size/language variant."""

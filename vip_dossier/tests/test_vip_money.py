@@ -30,26 +30,7 @@ class TestVipMoney(VipCase):
         self.assertEqual(self.dossier.operation_count, 1)
 
     def test_operation_in_foreign_currency_converted(self):
-        company = self.env.company
-        foreign = (
-            self.env["res.currency"]
-            .with_context(active_test=False)
-            .search([("id", "!=", company.currency_id.id)], limit=1)
-        )
-        foreign.active = True
-        # 1 unit of the foreign currency is worth 2 units of the company's
-        self.env["res.currency.rate"].search([("currency_id", "in", (foreign | company.currency_id).ids)]).unlink()
-        self.env["res.currency.rate"].create(
-            [
-                {"currency_id": foreign.id, "name": date(2026, 1, 1), "rate": 0.5, "company_id": company.id},
-                {
-                    "currency_id": company.currency_id.id,
-                    "name": date(2026, 1, 1),
-                    "rate": 1.0,
-                    "company_id": company.id,
-                },
-            ]
-        )
+        foreign = self.foreign_currency(2, date(2026, 1, 1))
         operation = self._operation(amount=100.0, currency_id=foreign.id)
         self.assertAlmostEqual(operation.amount_company, 200.0)
 

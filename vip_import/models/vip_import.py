@@ -12,6 +12,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare
 
+from odoo.addons.vip_dossier.models.vip_input_mixin import REF_SIZE
+
 from .import_readers import ImportFileError, count_rows, normalize_header, read_rows
 
 _logger = logging.getLogger(__name__)
@@ -42,6 +44,8 @@ DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
 CHUNK = 2000
 # a JSON-RPC call is answered in the request: bigger loads go as a file, in the background
 RPC_MAX_ROWS = 50000
+# the rejection of a value the target refuses, by the field that holds it
+INPUT_REASONS = {"amount": "bad_amount", "date": "bad_date"}
 
 
 class VipImport(models.Model):
@@ -57,7 +61,7 @@ class VipImport(models.Model):
 
     _name = "vip.import"
     _description = "VIP Data Import"
-    _inherit = ["mail.thread", "vip.progress.mixin"]
+    _inherit = ["vip.input.mixin", "mail.thread", "vip.progress.mixin"]
     _order = "id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -70,6 +74,7 @@ class VipImport(models.Model):
     source = fields.Char(
         required=True,
         default="core_banking",
+        size=REF_SIZE,
         help="The system the rows come from; an external reference is unique per source.",
     )
     file = fields.Binary(attachment=True, help="CSV (comma, semicolon or tab separated) or XLSX; first row a header.")
@@ -276,6 +281,11 @@ class VipImport(models.Model):
         for number, row in rows:
             ref = self._text(row.get("external_ref"))
             vals, reason, message = self._row_values(row, clients, lookups)
+            # what the target itself would refuse (an amount of 1e400, a reference too long for its
+            # index, a NUL character): this row's rejection, not the end of the whole load
+            problem = not reason and Target._input_problem(vals)
+            if problem:
+                reason, message = INPUT_REASONS.get(problem[0], "bad_value"), problem[1]
             if not reason and (ref in in_chunk or (ref in existing and existing[ref][0] == self.id)):
                 reason, message = "duplicate", self.env._("This reference appears more than once in the file.")
             elif not reason and ref in existing:
@@ -403,7 +413,7 @@ class VipImport(models.Model):
     # lookups, one query per chunk
     # ------------------------------------------------------------------
     def _clients(self, client_refs):
-        client_refs = [ref for ref in client_refs if ref]
+        client_refs = [ref for ref in client_refs if ref and self._storable(ref)]
         if not client_refs:
             return {}
         self.env.cr.execute(
@@ -417,7 +427,7 @@ class VipImport(models.Model):
 
     def _existing(self, refs):
         """``{ref: (import_id, values)}`` of what this source already holds under these references."""
-        refs = [ref for ref in refs if ref]
+        refs = [ref for ref in refs if ref and self._storable(ref)]
         if not refs:
             return {}
         Target = self.env[TARGET[self.kind]]
@@ -467,6 +477,11 @@ class VipImport(models.Model):
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # an identifier typed as a number in a spreadsheet
         return str(value).strip()
+
+    @staticmethod
+    def _storable(text):
+        """PostgreSQL takes no NUL character, not even in a query: such a value matches nothing."""
+        return "\x00" not in text
 
     @staticmethod
     def _date(value):
@@ -535,14 +550,18 @@ class VipImport(models.Model):
     # reporting
     # ------------------------------------------------------------------
     def _rejection(self, number, row, reason, message):
+        def shown(text):
+            # a NUL character, which PostgreSQL cannot store, shown as the replacement character
+            return text.replace("\x00", "\ufffd")
+
         return {
             "import_id": self.id,
             "row": number,
-            "external_ref": self._text(row.get("external_ref"))[:64] or False,
-            "client_ref": self._text(row.get("client_ref"))[:64] or False,
+            "external_ref": shown(self._text(row.get("external_ref"))[:REF_SIZE]) or False,
+            "client_ref": shown(self._text(row.get("client_ref"))[:REF_SIZE]) or False,
             "reason": reason,
-            "message": message,
-            "raw": "; ".join(f"{key}={self._text(value)}" for key, value in row.items() if key),
+            "message": shown(message),
+            "raw": shown("; ".join(f"{key}={self._text(value)}" for key, value in row.items() if key)),
         }
 
     def _rejected_csv(self, rejected_rows):

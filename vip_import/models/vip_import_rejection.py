@@ -7,6 +7,7 @@ class VipImportRejection(models.Model):
 
     _name = "vip.import.rejection"
     _description = "VIP Import: Rejected Row"
+    _inherit = ["vip.input.mixin"]
     _order = "import_id desc, row"
     _rec_name = "external_ref"
 

@@ -1,1 +1,2 @@
 from . import test_vip_import
+from . import test_vip_import_input

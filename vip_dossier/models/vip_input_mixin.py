@@ -1,0 +1,154 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
+from odoo import api, models
+from odoo.exceptions import ValidationError
+
+# No figure the desk keeps comes near a quadrillion (10^15), in any currency: such an amount is a
+# typo or a hostile call, not a banking fact. There a float no longer even holds kopecks (adjacent
+# doubles near 10^15 are an eighth apart), so totals, exports and the overview would be wrong; NaN
+# and infinity, which PostgreSQL's numeric stores as well, break them outright.
+AMOUNT_LIMIT = 10**15
+# An integer column of PostgreSQL (int4) holds less than 2^31 in absolute value.
+INTEGER_LIMIT = 2**31
+# A person's name, and each part of it, at most. No real name comes near; and an indexed value must
+# fit in a btree index entry (about 2.7 kB in PostgreSQL), which 256 characters do in any script.
+NAME_SIZE = 256
+# Identifiers of other systems (client IDs, external references, their source), indexed too: the
+# core banking system's run to a few dozen characters, and an import's rejections keep this many.
+REF_SIZE = 64
+# a value is quoted in an error message up to this length
+QUOTED_SIZE = 40
+
+
+class VipInputMixin(models.AbstractModel):
+    """Values from outside checked before the ORM and PostgreSQL see them.
+
+    A form, a JSON-RPC call or an import can send anything. Left alone, the ORM answers a
+    malformed date ("2026-02-30") or a NUL character with a bare ``ValueError``, PostgreSQL a
+    name too long for its index or an integer out of range with a database error, and NaN or
+    infinite amounts are even stored, to break every screen that adds them up. Every VIP model
+    inherits this mixin: such a value gets one clear, translated error naming the field, and
+    nothing is saved.
+    """
+
+    _name = "vip.input.mixin"
+    _description = "VIP Desk: Checked Input"
+
+    @api.constrains(lambda self: self._input_stored_numbers())
+    def _check_input_numbers(self):
+        """Numbers once stored, too: a computed one (an amount converted to the company currency) is in
+        no values given to create or write."""
+        names = self._input_stored_numbers()
+        for record in self:
+            for name in names:
+                message = record._input_error(record._fields[name], record[name])
+                if message:
+                    raise ValidationError(message)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_input(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_input([vals])
+        return super().write(vals)
+
+    @api.model
+    def _check_input(self, vals_list):
+        """Raise a ``ValidationError`` on the first value of ``vals_list`` that cannot be stored.
+
+        Called by ``create`` and ``write``; an override that uses the values before them (to create
+        another record from them) calls it first.
+        """
+        for vals in vals_list:
+            problem = self._input_problem(vals)
+            if problem:
+                raise ValidationError(problem[1])
+
+    @api.model
+    def _input_problem(self, vals):
+        """``(field name, translated message)`` of the first value of ``vals`` that cannot be stored,
+        or ``None``; for a caller that reports bad values rather than raise (an import)."""
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            message = field and self._input_error(field, value)
+            if message:
+                return name, message
+        return None
+
+    @api.model
+    def _input_error(self, field, value):
+        """Why ``value`` cannot be stored in ``field``, translated, or ``None`` when it can."""
+        fault = self._input_fault(field, value)
+        if not fault:
+            return None
+        label = field._description_string(self.env)
+        text = str(value)
+        quoted = text if len(text) <= QUOTED_SIZE else f"{text[:QUOTED_SIZE]}…"  # never a megabyte of it
+        match fault:
+            case "nul":
+                return self.env._("%(field)s contains a NUL character (\\x00), which text cannot hold.", field=label)
+            case "size":
+                return self.env._(
+                    "%(field)s is too long: %(length)s characters, at most %(max)s.",
+                    field=label,
+                    length=len(value),
+                    max=field.size,
+                )
+            case "date":
+                return self.env._(
+                    '%(field)s: "%(value)s" is not a date; write it as YYYY-MM-DD.', field=label, value=quoted
+                )
+            case "datetime":
+                return self.env._(
+                    '%(field)s: "%(value)s" is not a date and time; write it as YYYY-MM-DD HH:MM:SS.',
+                    field=label,
+                    value=quoted,
+                )
+            case "selection":
+                return self.env._('%(field)s: "%(value)s" is not one of the allowed values.', field=label, value=quoted)
+            case "nan":
+                return self.env._('%(field)s must be a number, not "%(value)s".', field=label, value=quoted)
+            case _:
+                limit = f"{INTEGER_LIMIT if field.type == 'integer' else AMOUNT_LIMIT:,}"
+                return self.env._(
+                    "%(field)s is out of range (%(value)s): it must be less than %(limit)s in absolute value.",
+                    field=label,
+                    value=quoted,
+                    limit=limit,
+                )
+
+    @api.model
+    def _input_fault(self, field, value):
+        """What is wrong with ``value`` for ``field``, as a word for ``_input_error``, or ``None``."""
+        if value is None or value is False:
+            return None
+        if field.type in ("char", "text") and isinstance(value, str):
+            if "\x00" in value:
+                return "nul"
+            if field.size and len(value) > field.size:
+                return "size"
+        elif field.type in ("date", "datetime", "selection"):
+            try:
+                # the ORM's own reading of the value: what it refuses, it refuses with a bare ValueError
+                field.convert_to_cache(value, self)
+            except (ValueError, TypeError, OverflowError):
+                return field.type
+        # a dict: the ORM's own way to give an integer field a record's id
+        elif field.type in ("float", "monetary", "integer") and not isinstance(value, dict):
+            try:
+                number = float(value)
+            except OverflowError:  # an integer beyond any float
+                return "range"
+            except (ValueError, TypeError):
+                return "nan"
+            if not math.isfinite(number):
+                return "nan" if math.isnan(number) else "range"
+            if abs(number) >= (INTEGER_LIMIT if field.type == "integer" else AMOUNT_LIMIT):
+                return "range"
+        return None
+
+    def _input_stored_numbers(self):
+        return [name for name, field in self._fields.items() if field.store and field.type in ("float", "monetary")]
