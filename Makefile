@@ -2,13 +2,15 @@
 PORT ?= 8069
 export PORT
 
-.PHONY: demo demo-reset test bench lint stop
+.PHONY: demo demo-reset test test-core bench lint stop
 demo:  ## set up everything, then serve the demo database on http://localhost:$(PORT)
 	@tools/vipdesk demo
 demo-reset:  ## drop the demo database; the next make demo recreates it (dates relative to today)
 	@tools/vipdesk demo-reset
-test:  ## set up everything, then run every test (Odoo's runner, then tests/)
+test:  ## set up everything, then run every test (Odoo's runner, then tests/, then test-core)
 	@tools/vipdesk test
+test-core:  ## Odoo's own tests of calendar, contacts and mail, with every VIP addon and its demo data installed
+	@tools/vipdesk test-core
 bench:  ## run the benchmarks in bench/ on their own database; results go to docs/
 	@tools/vipdesk bench
 lint:  ## ruff, ruff-format and pylint-odoo's mandatory checks

@@ -80,7 +80,7 @@ def test_duplicate_operation_reference_is_refused_cleanly(login):
 
 
 def test_ordinary_employee_gets_nothing(login):
-    employee = login("employee")
+    employee = login("vip_employee")
     for model in ("vip.dossier", "vip.relative", "vip.operation", "vip.income", "vip.interaction"):
         with pytest.raises(RpcError) as caught:
             employee.call(model, "search_read", [], ["display_name"], limit=1)

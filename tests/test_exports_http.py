@@ -42,7 +42,7 @@ def test_report_route_serves_own_clients_only(login):
     )
     assert response.status_code != 200 or not response.content.startswith(b"PK")
     # nor for an employee without VIP rights
-    employee = login("employee")
+    employee = login("vip_employee")
     response = employee.session.get(f"{employee.url}/report/xlsx/vip_analytics.dossier_xlsx/{mine}", timeout=60)
     assert response.status_code != 200 or not response.content.startswith(b"PK")
 

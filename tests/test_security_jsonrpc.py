@@ -20,7 +20,7 @@ REFUSED = ("odoo.exceptions.AccessError", "odoo.exceptions.UserError")
 
 @pytest.fixture(scope="module")
 def users(login):
-    return {name: login(name) for name in ("manager1", "manager2", "supervisor", "employee")}
+    return {name: login(name) for name in ("manager1", "manager2", "supervisor", "vip_employee")}
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,7 @@ def test_search_read_and_read(users, foreign):
         refused(m1.call, model, "read", [record_id], ["display_name"])
         assert record_id not in [r["id"] for r in m1.call(model, "search_read", [], ["id"])], model
     for model in foreign["ids"]:
-        refused(users["employee"].call, model, "search_read", [], ["display_name"], limit=1)
+        refused(users["vip_employee"].call, model, "search_read", [], ["display_name"], limit=1)
 
 
 def test_web_read_and_web_search_read_with_related_paths(users, foreign):
@@ -97,7 +97,7 @@ def test_read_group(users, foreign):
     managers = {g["user_id"][0] for g in groups if g["user_id"]}
     own_clients = m1.call("vip.dossier", "search_read", [], ["user_id"])
     assert managers == {r["user_id"][0] for r in own_clients if r["user_id"]}
-    refused(users["employee"].call, "vip.income", "read_group", [], ["amount:sum"], ["dossier_id"])
+    refused(users["vip_employee"].call, "vip.income", "read_group", [], ["amount:sum"], ["dossier_id"])
 
 
 def test_name_search(users, foreign):
@@ -120,7 +120,7 @@ def refused_or_empty(client, model, domain, fields):
 
 
 def test_chatter_attachments_activities(users, foreign):
-    m1, emp = users["manager1"], users["employee"]
+    m1, emp = users["manager1"], users["vip_employee"]
     on_message = [["model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]]]
     on_document = [["res_model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]]]
     for client in (m1, emp):
@@ -136,7 +136,7 @@ def test_chatter_attachments_activities(users, foreign):
 
 
 def test_shared_models_and_images(users, foreign, server, login):
-    emp = users["employee"]
+    emp = users["vip_employee"]
     [partner] = emp.call("res.partner", "read", [foreign["partner_id"][0]], [])
     assert "vip" not in " ".join(k for k, v in partner.items() if v).lower()
     # give the client a photo (as the administrator), then try the image route

@@ -1,4 +1,4 @@
-"""Print one closing line for a whole `make test`: Odoo's runner plus pytest."""
+"""Print one closing line for a whole `make test`: Odoo's runs (our suites, then core's) plus pytest."""
 
 import sys
 import xml.etree.ElementTree as ET
