@@ -22,7 +22,7 @@ import statistics
 import time
 from datetime import datetime
 
-from common import open_registry, superuser_env, write_report
+from common import open_registry, superuser_env, vacuum, write_report
 
 from odoo import SUPERUSER_ID
 from odoo.tools import SQL
@@ -119,6 +119,41 @@ def populate(env):
     )
     if env.cr.rowcount:
         env.cr.execute(SQL("ANALYZE mail_followers"))
+    # What the ORM stores with every dossier: its members (manager and deputy, read by every row
+    # rule), and on its contact card the mark and the readers (read by the contact card's rules).
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO vip_dossier_member_rel (dossier_id, user_id)
+            SELECT d.id, u FROM vip_dossier d, LATERAL (VALUES (d.user_id), (d.deputy_id)) AS m(u)
+             WHERE u IS NOT NULL
+            ON CONFLICT DO NOTHING
+            """
+        )
+    )
+    if env.cr.rowcount:
+        env.cr.execute(SQL("ANALYZE vip_dossier_member_rel"))
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO vip_partner_reader_rel (partner_id, user_id)
+            SELECT d.partner_id, m.user_id FROM vip_dossier d JOIN vip_dossier_member_rel m ON m.dossier_id = d.id
+            ON CONFLICT DO NOTHING
+            """
+        )
+    )
+    if env.cr.rowcount:
+        env.cr.execute(SQL("ANALYZE vip_partner_reader_rel"))
+    env.cr.execute(
+        SQL(
+            """
+            UPDATE res_partner p SET vip_client = true
+              FROM vip_dossier d WHERE d.partner_id = p.id AND p.vip_client IS NOT TRUE
+            """
+        )
+    )
+    if env.cr.rowcount:
+        env.cr.execute(SQL("ANALYZE res_partner"))
     env.cr.commit()  # the bench's own database: keep the data for the next run
     return managers, supervisor
 
@@ -149,6 +184,11 @@ def main():
         start = time.perf_counter()
         managers, supervisor = populate(env)
         setup = time.perf_counter() - start
+    # the membership tables were just written: the rules read them by index only once vacuumed
+    vacuum(registry, ["vip_dossier", "vip_dossier_member_rel", "res_partner", "vip_partner_reader_rel"])
+    with registry.cursor() as cr:
+        env = superuser_env(cr)
+        managers, supervisor = managers.with_env(env), supervisor.with_env(env)
         # a manager from the middle who also stands in for colleagues (every third client has a deputy)
         manager = next(m for k, m in enumerate(managers) if k >= len(managers) // 2 and (k - 1) % 3 == 0)
         own = ["|", ("user_id", "=", manager.id), ("deputy_id", "=", manager.id)]
@@ -183,9 +223,10 @@ def main():
         f"**Manager / supervisor: {mgr / sup:.2f}×** (target ≤ 1.5×). Manager / superuser: {mgr / su:.2f}×. "
         f"Manager / superuser reading the same rows: {mgr / su_same:.2f}× — the cost of the access machinery itself.",
         "",
-        "The manager's rule `user_id = uid OR deputy_id = uid` is served by the two indexes on those columns "
-        "(a bitmap OR over a few hundred rows); the supervisor's read-all rule reads and sorts the whole table "
-        "for the first page and counts up to the pager limit, so the manager's list is the cheaper of the two.",
+        "The manager's rule reads the one membership definition, `member_user_ids` (a semi-join from its "
+        "table's index on the user to the dossiers' primary key, a few hundred rows); the supervisor's "
+        "read-all rule reads and sorts the whole table for the first page and counts up to the pager limit, "
+        "so the manager's list is the cheaper of the two.",
         "",
     ]
     write_report("bench_row_rules.md", lines)

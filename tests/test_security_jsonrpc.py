@@ -137,8 +137,9 @@ def test_chatter_attachments_activities(users, foreign):
 
 def test_shared_models_and_images(users, foreign, server, login):
     emp = users["vip_employee"]
-    [partner] = emp.call("res.partner", "read", [foreign["partner_id"][0]], [])
-    assert "vip" not in " ".join(k for k, v in partner.items() if v).lower()
+    # the client's contact card is the client's: refused, and not even found
+    refused(emp.call, "res.partner", "read", [foreign["partner_id"][0]], ["name", "phone"])
+    assert emp.call("res.partner", "search", [["id", "=", foreign["partner_id"][0]]]) == []
     # give the client a photo (as the administrator), then try the image route
     photo = base64.b64encode((ROOT / "vip_dossier" / "static" / "description" / "icon.png").read_bytes()).decode()
     login("admin").call("vip.dossier", "write", [foreign["id"]], {"image_1920": photo})
@@ -155,23 +156,26 @@ def test_manager_cannot_reassign(users, foreign):
     refused(m1.call, "vip.dossier", "write", own, {"user_id": users["manager2"].uid})
 
 
-def test_access_log_records_form_openings_only(users):
+def test_access_log_records_every_read(users):
     m1, sup = users["manager1"], users["supervisor"]
     [dossier_id] = m1.call("vip.dossier", "search", [["user_id", "=", m1.uid]], limit=1)
 
-    def entries():
-        return sup.call("vip.access.log", "search_count", [["dossier_id", "=", dossier_id], ["event", "=", "open"]])
+    def entries(channel):
+        return sup.call("vip.access.log", "search_count", [["dossier_id", "=", dossier_id], ["channel", "=", channel]])
 
-    before = entries()
-    m1.call("vip.dossier", "web_read", [dossier_id], specification={"name": {}})
-    assert entries() == before + 1, "opening the form is logged"
-    # reading the client through its interactions, or in a list, is not an opening
+    before = {channel: entries(channel) for channel in ("form", "list", "api")}
+    m1.call("vip.dossier", "web_read", [dossier_id], specification={"name": {}, "relative_ids": {"fields": {}}})
+    assert entries("form") == before["form"] + 1, "opening the form is logged, once"
+    m1.call("vip.dossier", "web_search_read", [["id", "=", dossier_id]], specification={"name": {}})
+    assert entries("list") == before["list"] + 1, "a list page is logged"
+    m1.call("vip.dossier", "read", [dossier_id], ["phone"])
+    m1.call("vip.dossier", "search_read", [["id", "=", dossier_id]], ["email"])
+    assert entries("api") == before["api"] + 2, "API reads are logged"
+    # a link to the client (its name, in an interaction's list) is logged as the interaction's read
     m1.call(
         "vip.interaction",
         "web_search_read",
         [["dossier_id", "=", dossier_id]],
         specification={"dossier_id": {"fields": {"display_name": {}}}},
     )
-    m1.call("vip.dossier", "web_search_read", [["id", "=", dossier_id]], specification={"name": {}})
-    assert entries() == before + 1
     refused(m1.call, "vip.access.log", "search_read", [], ["user_id"])

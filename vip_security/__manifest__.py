@@ -4,7 +4,7 @@
     "name": "VIP Desk: Security",
     "summary": "Only a client's own managers and top management can read a VIP client: "
     "access lists, row rules, field protection, access log, handover, break-glass",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",
@@ -28,4 +28,5 @@
         "wizards/vip_emergency_wizard_views.xml",
         "views/vip_security_menus.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

@@ -88,7 +88,7 @@ class VipDossierXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, dossiers):
         dossiers.check_access("read")
-        self.env["vip.access.log"]._log(dossiers, event="export", note=self.env._("Dossier (XLSX)"))
+        self.env["vip.access.log"]._log(dossiers, event="export", channel="report", note=self.env._("Dossier (XLSX)"))
         formats = self._formats(workbook)
         self._write_profile(workbook, formats, dossiers)
         domain = [("dossier_id", "in", dossiers.ids)]

@@ -34,7 +34,7 @@ class VipPortfolioXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, dossiers):
         dossiers.check_access("read")
-        self.env["vip.access.log"]._log(dossiers, event="export", note=self.env._("Portfolio (XLSX)"))
+        self.env["vip.access.log"]._log(dossiers, event="export", channel="report", note=self.env._("Portfolio (XLSX)"))
         formats = self._formats(workbook)
         dossiers = dossiers.sorted(lambda d: (d.user_id.name or "", d.name or ""))
         sheet = self._write_records(workbook, self.env._("Portfolio"), formats, dossiers, COLUMNS)

@@ -47,11 +47,16 @@ class VipXlsxCommon(models.AbstractModel):
         return out.getvalue(), "xlsx"
 
     def _write_workbook(self, target, docids, data):
-        """Write the export to ``target`` (a path or a binary stream); return what the report returns."""
-        objs = self._get_objs_for_report(docids, data)
-        workbook = xlsxwriter.Workbook(target, self.get_workbook_options())
+        """Write the export to ``target`` (a path or a binary stream); return what the report returns.
+
+        Each report logs its clients once, as an export; the reads it makes to
+        fill the sheets are part of that export, not reads of their own.
+        """
+        report = self.with_context(vip_access_logged=True)
+        objs = report._get_objs_for_report(docids, data)
+        workbook = xlsxwriter.Workbook(target, report.get_workbook_options())
         try:
-            return self.generate_xlsx_report(workbook, data, objs)
+            return report.generate_xlsx_report(workbook, data, objs)
         finally:
             workbook.close()
 

@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 MANAGER_GROUP = "vip_dossier.group_vip_manager"
 SUPERVISOR_GROUP = "vip_dossier.group_vip_supervisor"
@@ -33,8 +34,14 @@ class ResUsers(models.Model):
         return fields.Datetime.context_timestamp(self.with_context(tz=self.tz or "UTC"), fields.Datetime.now())
 
     def _vip_digest_values(self):
-        """What the manager's morning digest shows, read with the manager's own rights."""
+        """What the manager's morning digest shows, read with the manager's own rights.
+
+        Only the system renders it (the morning run, as the superuser): anyone
+        else previewing or sending the template on a manager would read that
+        manager's clients.
+        """
         self.ensure_one()
+        self._vip_check_rendered_by_system()
         as_user = self.env(user=self, su=False, context=dict(self.env.context, lang=self.lang, tz=self.tz))
         today = self._vip_local_now().date()
         key_dates = as_user["vip.key.date"].search(
@@ -62,6 +69,7 @@ class ResUsers(models.Model):
 
     def _vip_summary_values(self):
         """The supervisors' weekly summary: overdue tasks on VIP clients per manager."""
+        self._vip_check_rendered_by_system()
         today = self._vip_local_now().date()
         rows = self.env["mail.activity"]._read_group(
             [("res_model", "=", "vip.dossier"), ("date_deadline", "<", today)],
@@ -70,6 +78,14 @@ class ResUsers(models.Model):
             order="__count desc",
         )
         return {"today": today, "rows": rows, "total": sum(count for _user, count, _oldest in rows)}
+
+    def _vip_check_rendered_by_system(self):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The VIP digests are written by the system for each manager; they cannot be rendered on request."
+                )
+            )
 
     @api.model
     def _cron_send_vip_digests(self, batch_size=200):

@@ -27,7 +27,7 @@ class VipKeyDate(models.Model):
     """
 
     _name = "vip.key.date"
-    _inherit = ["vip.input.mixin", "vip.relative.line.mixin"]
+    _inherit = ["vip.input.mixin", "vip.relative.line.mixin", "vip.access.logged.mixin"]
     _description = "VIP Key Date"
     _order = "next_date, id"
 

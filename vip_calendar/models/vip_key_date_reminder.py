@@ -22,7 +22,7 @@ class VipKeyDateReminder(models.Model):
 
     _name = "vip.key.date.reminder"
     _description = "VIP Key Date Reminder"
-    _inherit = ["vip.input.mixin"]
+    _inherit = ["vip.input.mixin", "vip.access.logged.mixin"]
     _order = "occurrence_date desc, id desc"
     _rec_name = "key_date_id"
 
@@ -154,11 +154,18 @@ class VipKeyDateReminder(models.Model):
     def _cancel(self):
         """Drop the open task and the event of reminders whose date moved or went away."""
         # sudo: the task and the private event are the manager's; whoever changes
-        # the client's dates (manager, deputy, administrator) must be able to clear them
-        self.activity_id.sudo().unlink()
-        self.event_id.sudo().with_context(no_mail_to_attendees=True).unlink()
+        # the client's dates (manager, deputy, administrator) must be able to clear
+        # them. Only the ones that belong to the reminder's own client, whatever
+        # the links say (they are also held by a constraint).
+        activities = self.activity_id.sudo().filtered(lambda a: (a.res_model, a.res_id) in self._vip_own_documents())
+        events = self.event_id.sudo().filtered(lambda e: (e.res_model, e.res_id) in self._vip_own_documents())
+        activities.unlink()
+        events.with_context(no_mail_to_attendees=True).unlink()
         self.write({"state": "cancelled"})
         self._unmark_reminded()
+
+    def _vip_own_documents(self):
+        return {("vip.dossier", dossier_id) for dossier_id in self.dossier_id.ids}
 
     def unlink(self):
         # a reminder deleted by hand: the next run reminds its occurrence again

@@ -3,6 +3,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import tagged
 
 from .common import VipCalendarCase
@@ -70,3 +71,25 @@ class TestVipDigest(VipCalendarCase):
             self.env["res.users"]._cron_send_vip_digests()
         [mail] = self._mails_to("anna@vip.example")
         self.assertIn("Просроченные", mail.body_html + mail.subject)
+
+    def test_digest_is_rendered_by_the_system_only(self):
+        """Previewing or sending the digest on a manager would read that manager's clients."""
+        template = self.env.ref("vip_calendar.mail_template_vip_digest")
+        summary = self.env.ref("vip_calendar.mail_template_vip_supervisor_summary")
+        for user in (self.employee, self.manager):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    self.manager2.with_user(user)._vip_digest_values()
+                with self.assertRaises(AccessError):
+                    self.supervisor.with_user(user)._vip_summary_values()
+                with self.assertRaises(UserError):
+                    template.with_user(user).send_mail(self.manager2.id)
+                # a preview shows the refusal instead of the text
+                preview = (
+                    self.env["mail.template.preview"]
+                    .with_user(user)
+                    .create({"mail_template_id": summary.id, "resource_ref": f"res.users,{self.supervisor.id}"})
+                )
+                self.assertNotIn(self.manager.name, preview.body_html)
+                self.assertIn("rendered on request", preview.error_msg)
+        self.assertFalse(self._mails_to("dmitry@vip.example"))

@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 
-from .mail_followers import VIP_THREAD_MODELS
+# VIP models with a chatter, hence tasks
+VIP_THREAD_MODELS = ("vip.dossier",)
 
 
 class MailActivity(models.Model):

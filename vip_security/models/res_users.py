@@ -9,7 +9,20 @@ class ResUsers(models.Model):
     def write(self, vals):
         if "active" in vals and not vals["active"]:
             self._check_no_vip_clients()
-        return super().write(vals)
+        result = super().write(vals)
+        if {"active", "groups_id"} & set(vals) or any(key.startswith("in_group_") for key in vals):
+            self._vip_drop_lost_clients()
+        return result
+
+    def _vip_drop_lost_clients(self):
+        """A user who lost a VIP group stops following the clients they may no longer read."""
+        # sudo: the followed clients of other users, cleaned by the system
+        followed = (
+            self.env["mail.followers"]
+            .sudo()
+            .search([("res_model", "=", "vip.dossier"), ("partner_id", "in", self.partner_id.ids)])
+        )
+        self.env["vip.dossier"].browse(followed.mapped("res_id"))._vip_drop_outsiders()
 
     def _check_no_vip_clients(self):
         """An archived manager cannot keep clients: they would be left unattended."""

@@ -19,6 +19,21 @@ class VipAccessGrant(models.Model):
     date_end = fields.Datetime(string="Until", required=True, readonly=True)
     active = fields.Boolean(default=True, help="Cleared when the grant expires or is revoked.")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        grants = super().create(vals_list)
+        grants.dossier_id._vip_sync_card_readers()
+        return grants
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "active" in vals:
+            self.dossier_id._vip_sync_card_readers()
+        if "active" in vals and not vals["active"]:
+            # the emergency reader may have followed or been notified: nothing remains
+            self.dossier_id._vip_drop_outsiders()
+        return result
+
     def action_revoke(self):
         self.write({"active": False})
 

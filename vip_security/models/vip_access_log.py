@@ -1,16 +1,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 EVENTS = [
-    ("open", "Opened"),
+    ("open", "Viewed"),
     ("handover", "Handover"),
     ("emergency", "Emergency access"),
 ]
 
 
 class VipAccessLog(models.Model):
-    """Who opened which client, when; handovers and emergency accesses.
+    """Who read which client, when and how; handovers, emergency accesses and exports.
 
     History: readable by supervisors and administrators, never edited or
     deleted by anyone. The dossier's name is kept so the entry outlives it.
@@ -27,30 +28,39 @@ class VipAccessLog(models.Model):
     dossier_id = fields.Many2one("vip.dossier", string="Client", readonly=True, index=True, ondelete="set null")
     dossier_name = fields.Char(string="Client Name", readonly=True)
     event = fields.Selection(EVENTS, required=True, default="open", readonly=True, index=True)
+    channel = fields.Selection(
+        [("form", "Form"), ("list", "List"), ("api", "API"), ("export", "Export"), ("report", "Report")],
+        readonly=True,
+        help="How the client's data was read: a form, a list or kanban page, an export, a report, or an API call.",
+    )
     note = fields.Char(readonly=True)
 
     @api.model
-    def _log(self, dossiers, event="open", note=False, user=None):
-        """Record an event on each dossier, as the system.
+    def _log(self, dossiers, event="open", note=False, user=None, channel=False):
+        """Record an event on each dossier, as the system, in one INSERT.
 
-        sudo() is needed because nobody may create log entries by hand; only
-        these fixed values are written, and the entry names the real user.
+        Nobody creates log entries by hand (no create right): only these fixed
+        values are written, and the entry names the real user. Every read of
+        a client's data comes here, so it is one statement, not an ORM create
+        per client: the entries have no computed field and no side effect.
         """
-        user = user or self.env.user
-        return (
-            self.sudo()
-            .with_context(tracking_disable=True)
-            .create(
-                [
-                    {
-                        "user_id": user.id,
-                        "dossier_id": dossier.id,
-                        "dossier_name": dossier.sudo().name,
-                        "event": event,
-                        "note": note,
-                    }
-                    for dossier in dossiers
-                ]
+        if not dossiers:
+            return
+        dossiers.flush_recordset(["name"])
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO vip_access_log (date, user_id, dossier_id, dossier_name, event, channel, note)
+                SELECT %(now)s, %(user)s, d.id, d.name, %(event)s, %(channel)s, %(note)s
+                  FROM vip_dossier d
+                 WHERE d.id = ANY(%(ids)s)
+                """,
+                now=fields.Datetime.now(),
+                user=(user or self.env.user).id,
+                event=event,
+                channel=channel or None,
+                note=note or None,
+                ids=list(dossiers.ids),
             )
         )
 

@@ -1,18 +1,31 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.http import request
+from odoo.tools import SQL
 
-# Who may see money: the assigned managers (through the row rules), supervisors
-# and administrators (who are supervisors too). Not emergency access.
-MONEY_GROUPS = "vip_dossier.group_vip_manager,vip_dossier.group_vip_supervisor"
+# Who may see money: the group is implied by the manager and supervisor groups
+# (administrators are supervisors too), never by emergency access; the row
+# rules then restrict managers to their own clients.
+MONEY_GROUPS = "vip_security.group_vip_money"
 ADMIN_GROUP = "vip_dossier.group_vip_admin"
+SUPERVISOR_GROUP = "vip_dossier.group_vip_supervisor"
 
 
 class VipDossier(models.Model):
+    """Who may see a client is defined here, once: ``member_user_ids``.
+
+    The members of a client are its manager and its deputy. Every row rule of
+    every VIP model reads this field, through ``is_my_client``
+    (``[('dossier_id.is_my_client', '=', True)]``), as do the Python checks,
+    the readers kept on the client's contact card and the clean-up of
+    followers when someone stops being a member. Top management reads every
+    client by its own rules; emergency readers are ``emergency_user_ids``.
+    """
+
     _inherit = "vip.dossier"
-    # whoever reads a client reads its tasks and may leave a note (supervisors'
-    # quality control); changing others' tasks still needs write, see mail.activity
+    # whoever reads a client reads its tasks (core asks for the right to post
+    # even to read an activity); who may *contribute* (post, follow, give tasks)
+    # is narrower, see _vip_filtered_contributable
     _mail_post_access = "read"
 
     income_12m = fields.Monetary(groups=MONEY_GROUPS)
@@ -31,7 +44,50 @@ class VipDossier(models.Model):
         groups="vip_dossier.group_vip_supervisor",
         help="Users with a running emergency grant on this client; the row rules read it.",
     )
+    member_user_ids = fields.Many2many(
+        "res.users",
+        "vip_dossier_member_rel",
+        "dossier_id",
+        "user_id",
+        string="Members",
+        compute="_compute_member_user_ids",
+        store=True,
+        help="The users this client belongs to (manager and deputy): every row rule of the VIP desk reads it.",
+    )
+    is_my_client = fields.Boolean(
+        string="My Client",
+        compute="_compute_is_my_client",
+        search="_search_is_my_client",
+        help="I am the manager or the deputy of this client.",
+    )
     can_reassign = fields.Boolean(compute="_compute_can_reassign")
+
+    @api.depends("user_id", "deputy_id")
+    def _compute_member_user_ids(self):
+        for dossier in self:
+            dossier.member_user_ids = dossier.user_id | dossier.deputy_id
+
+    @api.depends_context("uid")
+    @api.depends("member_user_ids")
+    def _compute_is_my_client(self):
+        uid = self.env.uid
+        # sudo: the membership of the clients being checked (the row rules evaluate it as the system)
+        for dossier, dossier_sudo in zip(self, self.sudo(), strict=True):
+            dossier.is_my_client = uid in dossier_sudo.member_user_ids.ids
+
+    def _search_is_my_client(self, operator, value):
+        """The row rules' condition: the user's clients, by primary key.
+
+        ``id = ANY(ARRAY(...))`` reads the membership table's index on the
+        user and then the dossiers' primary key, whatever the planner thinks
+        of the table's size; the membership is written before it is read.
+        """
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(f"unsupported search on is_my_client: {operator} {value}")
+        self.flush_model(["member_user_ids"])
+        mine = SQL("ANY(ARRAY(SELECT dossier_id FROM vip_dossier_member_rel WHERE user_id = %s))", self.env.uid)
+        domain = [("id", "=", mine)]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("grant_ids.active", "grant_ids.user_id")
     def _compute_emergency_user_ids(self):
@@ -45,18 +101,25 @@ class VipDossier(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self._user_can_reassign():
+            context = self.env.context
             for vals in vals_list:
-                if vals.get("user_id", self.env.uid) != self.env.uid or vals.get("deputy_id"):
+                # defaults given in the context assign just as well as values
+                user_id = vals.get("user_id", context.get("default_user_id", self.env.uid))
+                if user_id != self.env.uid or vals.get("deputy_id", context.get("default_deputy_id")):
                     raise AccessError(
                         self.env._(
                             "A VIP manager creates dossiers for their own clients only; "
                             "a VIP administrator assigns clients to other managers and deputies."
                         )
                     )
-        return super().create(vals_list)
+        dossiers = super().create(vals_list)
+        dossiers._vip_sync_card_readers()
+        return dossiers
 
     def write(self, vals):
-        if {"user_id", "deputy_id"} & set(vals) and not self._user_can_reassign():
+        reassigning = {"user_id", "deputy_id"} & set(vals)
+        old_cards = self.partner_id if "partner_id" in vals else self.env["res.partner"]
+        if reassigning and not self._user_can_reassign():
             changed = self.filtered(
                 lambda d: (
                     ("user_id" in vals and d.user_id.id != vals["user_id"])
@@ -70,48 +133,147 @@ class VipDossier(models.Model):
                         "(VIP Desk → Configuration → Handover)."
                     )
                 )
-        return super().write(vals)
-
-    @api.model
-    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
-        # a list is not an opening, even of a single row
-        return super(VipDossier, self.with_context(vip_no_access_log=True)).web_search_read(
-            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
-        )
-
-    def web_read(self, specification):
-        """Log every opening of a dossier form."""
-        result = super().web_read(specification)
-        if self._is_form_opening():
-            self.env["vip.access.log"]._log(self)
+        result = super().write(vals)
+        if reassigning or {"partner_id", "active"} & set(vals):
+            self._vip_sync_card_readers(old_cards)
+        if reassigning:
+            self._vip_drop_outsiders()
         return result
 
-    # Core marks web_read read-only (it may run on a read-only replica); opening a
-    # dossier writes the access log, so this one runs in a read-write transaction.
-    web_read._readonly = False
+    def _vip_sync_card_readers(self, other_cards=None):
+        """Keep on each client's contact card who reads it by membership (its rules read that).
+
+        The members and emergency readers of every dossier of the card; cards
+        that lost their dossier (``other_cards``) keep the readers of the
+        dossiers they still have.
+        """
+        # sudo: the cards' readers are the system's to keep, whoever changed the client
+        cards = (self.partner_id | (other_cards or self.env["res.partner"])).sudo()
+        by_card = cards.vip_dossier_ids.grouped("partner_id")
+        for card in cards:
+            mine = by_card.get(card, self.browse())
+            readers = mine.member_user_ids | mine.emergency_user_ids
+            if card.vip_reader_user_ids != readers:
+                card.vip_reader_user_ids = readers
+        cards.flush_recordset(["vip_reader_user_ids"])
+
+    @api.model
+    def _vip_sync_all_card_readers(self):
+        """Every card's readers at once, in SQL: at install and upgrade, when clients already exist."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO vip_partner_reader_rel (partner_id, user_id)
+                SELECT DISTINCT d.partner_id, r.user_id
+                  FROM vip_dossier d
+                  JOIN (SELECT dossier_id, user_id FROM vip_dossier_member_rel
+                        UNION SELECT dossier_id, user_id FROM vip_dossier_emergency_user_rel) r
+                    ON r.dossier_id = d.id
+                ON CONFLICT DO NOTHING
+                """
+            )
+        )
+        self.env["res.partner"].invalidate_model(["vip_reader_user_ids"])
+
+    # ------------------------------------------------------------------
+    # who may contribute, and the followers who may no longer read
+    # ------------------------------------------------------------------
+    def _vip_filtered_contributable(self):
+        """The clients of ``self`` the current user may post on, follow, give tasks or files on.
+
+        Members and top management (its notes are the quality control); not an
+        emergency reader, whose access is read-only.
+        """
+        if self.env.su or self.env.user.has_group(SUPERVISOR_GROUP):
+            return self._filtered_access("read")
+        # sudo: the membership of the very clients being checked
+        return self.browse(d.id for d in self.sudo() if self.env.user in d.member_user_ids)
+
+    def _vip_check_contribute(self):
+        if self - self._vip_filtered_contributable():
+            raise AccessError(
+                self.env._(
+                    "Only the client's managers and top management may post, follow or give tasks on a "
+                    "VIP client; emergency access is read-only."
+                )
+            )
+
+    def message_post(self, **kwargs):
+        self._vip_check_contribute()
+        if kwargs.get("partner_ids") and not self.env.su:
+            # a recipient gets the message by e-mail: only who may read the client
+            self._vip_check_followers_may_read(kwargs["partner_ids"])
+        if kwargs.get("attachment_ids") or kwargs.get("attachments"):
+            # files are part of the dossier: only who may write it adds them
+            self.check_access("write")
+        return super().message_post(**kwargs)
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        self._vip_check_contribute()
+        if partner_ids and not self.env.su:
+            self._vip_check_followers_may_read(partner_ids)
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _vip_check_followers_may_read(self, partner_ids):
+        """Nobody follows or is notified of a client they may not read: they would get its messages by e-mail."""
+        # sudo: the users behind the partners and their access, nothing is returned
+        partners = self.env["res.partner"].sudo().browse(partner_ids)
+        for dossier in self.sudo():
+            if partners - dossier._vip_partners_who_read(partners):
+                raise AccessError(
+                    self.env._(
+                        "Only the client's managers and top management may follow a VIP client or be notified of it."
+                    )
+                )
+
+    def _vip_partners_who_read(self, partners):
+        """The partners among ``partners`` with an internal user who may read this client."""
+        self.ensure_one()
+        readers = self.env["res.partner"]
+        for partner in partners:
+            users = partner.with_context(active_test=False).user_ids.filtered(lambda u: u.active and not u.share)
+            if any(self.with_user(user).has_access("read") for user in users):
+                readers |= partner
+        return readers
+
+    def _vip_drop_outsiders(self):
+        """Followers who may no longer read a client stop following it, and get nothing more from it.
+
+        Called whenever someone may have lost access: a new manager or deputy,
+        an emergency grant ended, a user's groups changed. Their pending
+        notifications (inbox, unsent e-mails) about the client go too.
+        """
+        # sudo: followers and notifications of other users are the system's to clean
+        for dossier in self.sudo().exists():
+            followers = dossier.message_partner_ids
+            outsiders = followers - dossier._vip_partners_who_read(followers)
+            if not outsiders:
+                continue
+            dossier.message_unsubscribe(partner_ids=outsiders.ids)
+            messages = dossier.env["mail.message"].search([("model", "=", dossier._name), ("res_id", "=", dossier.id)])
+            dossier.env["mail.notification"].search(
+                [
+                    ("mail_message_id", "in", messages.ids),
+                    ("res_partner_id", "in", outsiders.ids),
+                    "|",
+                    ("is_read", "=", False),
+                    ("notification_status", "in", ("ready", "exception")),
+                ]
+            ).unlink()
+            mails = dossier.env["mail.mail"].search(
+                [("mail_message_id", "in", messages.ids), ("state", "in", ("outgoing", "exception"))]
+            )
+            for mail in mails.filtered(lambda m, gone=outsiders: m.recipient_ids & gone):
+                mail.recipient_ids -= outsiders
+                if not mail.recipient_ids and not mail.email_to:
+                    mail.state = "cancel"
 
     def web_save(self, vals, specification, next_id=None):
-        # the reload after saving is not a new opening
+        # the reload after saving is not a new reading
         return super(VipDossier, self.with_context(vip_no_access_log=True)).web_save(
             vals, specification, next_id=next_id
         )
-
-    def _is_form_opening(self):
-        """The form reads one dossier with ``vip.dossier.web_read``.
-
-        Lists, and other records reading their client (an interaction's
-        ``dossier_id``), call web_read too: over HTTP only a direct call on this
-        model counts; without a request (server code), one record does.
-        """
-        if len(self) != 1 or self.env.su or self.env.context.get("vip_no_access_log"):
-            return False
-        if not request:
-            return True
-        try:
-            params = request.get_json_data().get("params") or {}
-        except (ValueError, AttributeError):
-            return False
-        return params.get("model") == self._name and params.get("method") == "web_read"
 
     def _user_can_reassign(self):
         return self.env.su or self.env.user.has_group(ADMIN_GROUP)

@@ -27,11 +27,51 @@ class TestVipAccessLog(VipSecurityCase):
         self.assertEqual((log.user_id, log.event, log.dossier_name), (self.manager, "open", self.dossier.name))
         self.assertEqual(self._logs(self.other_dossier).user_id, self.supervisor)
 
-    def test_list_and_save_are_not_openings(self):
+    def test_every_read_is_logged_once(self):
+        """A list page, an API read, a search_read, an export: one entry per client per call."""
+        other = self.env["vip.dossier"].create({"name": "Third Client", "user_id": self.manager.id})
         Dossier = self.env["vip.dossier"].with_user(self.manager)
-        Dossier.web_search_read([], {"name": {}})
+        Dossier.web_search_read([("id", "in", (self.dossier | other).ids)], {"name": {}, "phone": {}})
+        self.assertEqual(len(self._logs(self.dossier)), 1)
+        self.assertEqual(len(self._logs(other)), 1)
+        Dossier.browse(self.dossier.id).read(["phone"])
+        Dossier.search_read([("id", "=", self.dossier.id)], ["email"])
+        self.manager.groups_id |= self.env.ref("base.group_allow_export")
+        Dossier.browse(self.dossier.id).export_data(["name", "phone"])
+        self.assertEqual(len(self._logs(self.dossier)), 4)
+        self.assertEqual(set(self._logs(self.dossier).mapped("event")), {"open"})
+        # a client's satellite records are the client's data too
+        self.records["vip.relative"].with_user(self.manager).read(["birth_date"])
+        self.assertEqual(len(self._logs(self.dossier)), 5)
+
+    def test_nested_names_and_saves_are_not_new_reads(self):
+        # the form reads its relatives and interactions inside the same call: one entry
+        self.dossier.with_user(self.manager).web_read(FORM_SPEC)
+        self.assertEqual(len(self._logs(self.dossier)), 1)
+        # a link to the client (its name) is not a read of its data
+        self.records["vip.interaction"].with_user(self.manager).web_read(
+            {"subject": {}, "dossier_id": {"fields": {"display_name": {}}}}
+        )
+        self.assertEqual(len(self._logs(self.dossier)), 2, "the interaction is logged, its link is not")
         self.dossier.with_user(self.manager).web_save({"job_title": "CEO"}, {"name": {}})
-        self.assertFalse(self._logs(self.dossier))
+        self.assertEqual(len(self._logs(self.dossier)), 2)
+
+    def test_a_list_page_is_one_insert(self):
+        dossiers = self.env["vip.dossier"].create(
+            [{"name": f"Client {i}", "user_id": self.manager.id} for i in range(20)]
+        )
+        Dossier = self.env["vip.dossier"].with_user(self.manager)
+        domain = [("id", "in", dossiers.ids)]
+        Dossier.web_search_read(domain, {"name": {}})  # warm the caches
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        Dossier.with_context(vip_no_access_log=True).web_search_read(domain, {"name": {}})
+        without = self.env.cr.sql_log_count - before
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        Dossier.web_search_read(domain, {"name": {}})
+        self.assertEqual(self.env.cr.sql_log_count - before, without + 1)
+        self.assertEqual(self.env["vip.access.log"].search_count([("dossier_id", "in", dossiers.ids)]), 40)
 
     def test_refused_opening_is_not_logged_as_access(self):
         with self.assertRaises(AccessError):

@@ -201,14 +201,20 @@ class TestVipChannels(VipSecurityCase):
         self.assertEqual(self.other_records["vip.income"].with_user(self.supervisor).amount, 7)
 
     def test_shared_models_reveal_nothing(self):
-        """res.partner and res.users gain no VIP fact: the client's card is a plain contact."""
+        """res.partner and res.users show no VIP fact to who may not read the client.
+
+        The client's card is protected by rules (test_vip_insider); the one
+        relation it gains, to find the client's members, is for the system only.
+        """
         self.fresh()
         added = self.env["ir.model.fields"].search(
             [("model", "in", ("res.partner", "res.users")), ("relation", "=like", "vip.%")]
         )
-        self.assertFalse(added, "no relation from shared models to VIP data")
-        partner = self.other_dossier.partner_id.with_user(self.employee)
-        values = partner.read()[0]
-        text = repr(values)
-        self.assertNotIn("T-0002", text)
+        self.assertEqual(set(added.mapped("name")), {"vip_dossier_ids"})
+        self.assertEqual(self.env["res.partner"]._fields["vip_dossier_ids"].groups, "base.group_system")
+        with self.assertRaises(AccessError):
+            self.other_dossier.partner_id.with_user(self.employee).read(["name"])
+        ordinary = self.env["res.partner"].create({"name": "Ordinary Contact"}).with_user(self.employee)
+        text = repr(ordinary.read()[0])
+        self.assertNotIn("vip_dossier_ids", text)
         self.assertNotIn("vip.dossier", text)

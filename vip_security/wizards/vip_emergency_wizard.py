@@ -7,6 +7,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 MIN_REASON_LENGTH = 15
+MIN_REASON_WORDS = 3
 
 
 class VipEmergencyWizard(models.TransientModel):
@@ -26,10 +27,14 @@ class VipEmergencyWizard(models.TransientModel):
     def action_open(self):
         self.ensure_one()
         reason = (self.reason or "").strip()
-        if len(reason) < MIN_REASON_LENGTH:
+        # a sentence: letters, in words (fifteen dots are no reason)
+        words = [word for word in reason.split() if any(char.isalpha() for char in word)]
+        if sum(char.isalpha() for char in reason) < MIN_REASON_LENGTH or len(words) < MIN_REASON_WORDS:
             raise UserError(
                 self.env._(
-                    "Give the reason in a full sentence (at least %(count)s characters).", count=MIN_REASON_LENGTH
+                    "Give the reason in a full sentence: at least %(count)s letters and %(words)s words.",
+                    count=MIN_REASON_LENGTH,
+                    words=MIN_REASON_WORDS,
                 )
             )
         # sudo: the user cannot see the client yet. Only an exact client ID is

@@ -1,0 +1,203 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The insider over JSON-RPC: side doors through core models, our own pointers,
+templates and contact cards, tried against a running server with demo data.
+
+The registry is walked from outside too: every field of type
+many2one_reference the server has is searched for the other manager's client.
+"""
+
+import re
+
+import pytest
+from conftest import RpcError
+
+REFUSED = ("odoo.exceptions.AccessError", "odoo.exceptions.UserError", "odoo.exceptions.ValidationError")
+
+
+@pytest.fixture(scope="module")
+def users(login):
+    return {name: login(name) for name in ("admin", "manager1", "manager2", "supervisor", "vip_employee")}
+
+
+@pytest.fixture(scope="module")
+def foreign(users):
+    """A client of manager2 that manager1 does not reach (read as the supervisor), and one of manager1."""
+    m1, sup = users["manager1"], users["supervisor"]
+    [dossier] = sup.call(
+        "vip.dossier",
+        "search_read",
+        [["user_id.login", "=", "manager2"], ["deputy_id", "!=", m1.uid]],
+        ["id", "name", "partner_id"],
+        limit=1,
+    )
+    [relative] = sup.call("vip.relative", "search", [["dossier_id", "=", dossier["id"]]], limit=1)
+    dossier["relative_id"] = relative
+    [own] = m1.call("vip.dossier", "search", [["user_id", "=", m1.uid]], limit=1)
+    dossier["own_id"] = own
+    return dossier
+
+
+def refused(call, *args, **kwargs):
+    """The call is refused with a clear error: an access or validation error, never a traceback."""
+    with pytest.raises(RpcError) as caught:
+        call(*args, **kwargs)
+    assert caught.value.name in REFUSED, caught.value
+    assert "Traceback" not in caught.value.message
+
+
+def test_every_reference_field_hides_other_clients(users, foreign):
+    """For every Many2oneReference of the registry: no row pointing at the client is found by outsiders."""
+    admin = users["admin"]
+    fields = admin.call(
+        "ir.model.fields",
+        "search_read",
+        [["ttype", "=", "many2one_reference"], ["store", "=", True]],
+        ["model", "name"],
+    )
+    # attachments, messages, followers, activities, events, scheduled messages, xml ids...
+    assert len(fields) >= 7, fields
+    tried = 0
+    for field in fields:
+        model_field = admin.call(field["model"], "fields_get", [field["name"]], ["model_field"])
+        model_name_field = model_field[field["name"]].get("model_field")
+        if not model_name_field:
+            continue
+        domain = [[model_name_field, "=", "vip.dossier"], [field["name"], "=", foreign["id"]]]
+        for user in ("manager1", "vip_employee"):
+            try:
+                count = users[user].call(field["model"], "search_count", domain)
+            except RpcError as error:
+                assert error.name in REFUSED, error
+                continue
+            tried += 1
+            assert count == 0, (field["model"], field["name"], user)
+    assert tried >= 10
+
+
+def test_activity_moved_onto_a_client(users, foreign):
+    """The reproduced attack: an activity on one's own event, retargeted to a dossier, to read res_name."""
+    emp = users["vip_employee"]
+    event = emp.call(
+        "calendar.event", "create", {"name": "Mine", "start": "2026-12-01 10:00:00", "stop": "2026-12-01 11:00:00"}
+    )
+    [model_id] = users["admin"].call("ir.model", "search", [["model", "=", "calendar.event"]])
+    [dossier_model_id] = users["admin"].call("ir.model", "search", [["model", "=", "vip.dossier"]])
+    todo = users["admin"].call("ir.model.data", "check_object_reference", "mail", "mail_activity_data_todo")[1]
+    activity = emp.call(
+        "mail.activity",
+        "create",
+        {"res_model_id": model_id, "res_id": event, "user_id": emp.uid, "activity_type_id": todo},
+    )
+    refused(emp.call, "mail.activity", "write", [activity], {"res_model_id": dossier_model_id, "res_id": foreign["id"]})
+    [row] = emp.call("mail.activity", "read", [activity], ["res_name", "res_model"])
+    assert row["res_model"] == "calendar.event" and foreign["name"] not in (row["res_name"] or "")
+
+
+def test_private_events_are_no_name_oracle(users, foreign):
+    """Key-date events are private and carry client names: no search finds another client's."""
+    on_client = [["res_model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]]]
+    assert users["vip_employee"].call("calendar.event", "search_count", [["res_model", "=", "vip.dossier"]]) == 0
+    for user in ("manager1", "vip_employee"):
+        client = users[user]
+        assert client.call("calendar.event", "search_count", on_client) == 0
+        assert client.call("calendar.event", "search_count", [["name", "ilike", foreign["name"]]]) == 0
+        groups = client.call("calendar.event", "read_group", on_client, ["user_id"], ["user_id"])
+        assert groups == []
+
+
+def test_composers_and_previews(users, foreign):
+    for user in ("manager1", "vip_employee"):
+        client = users[user]
+        refused(
+            client.call,
+            "sms.composer",
+            "create",
+            {"body": "hi"},
+            context={"default_res_model": "vip.dossier", "default_res_id": foreign["id"]},
+        )
+        refused(
+            client.call,
+            "mail.compose.message",
+            "create",
+            {"model": "vip.dossier", "res_ids": str([foreign["id"]]), "body": "x"},
+        )
+    # the morning digest of manager2, previewed by someone else: the refusal, not the clients
+    admin = users["admin"]
+    digest = admin.call("ir.model.data", "check_object_reference", "vip_calendar", "mail_template_vip_digest")[1]
+    preview = users["manager1"].call(
+        "mail.template.preview",
+        "create",
+        {"mail_template_id": digest, "resource_ref": f"res.users,{users['manager2'].uid}"},
+    )
+    [row] = users["manager1"].call("mail.template.preview", "read", [preview], ["body_html", "error_msg"])
+    assert foreign["name"] not in (row["body_html"] or "")
+    assert row["error_msg"]
+    refused(users["manager1"].call, "mail.template", "send_mail", [digest], users["manager2"].uid)
+
+
+def test_contact_card_of_a_client(users, foreign):
+    partner_id = foreign["partner_id"][0]
+    for user in ("manager1", "vip_employee"):
+        refused(users[user].call, "res.partner", "read", [partner_id], ["name", "phone", "mobile", "email"])
+        refused(users[user].call, "res.partner", "write", [partner_id], {"phone": "+7 000 000 00 00"})
+        assert (
+            users[user].call("res.partner", "search_count", [["vip_client", "=", True], ["id", "=", partner_id]]) == 0
+        )
+    [row] = users["manager2"].call("res.partner", "read", [partner_id], ["name"])
+    assert row["name"]
+
+
+def test_own_pointers_stay_with_their_client(users, foreign):
+    m1 = users["manager1"]
+    [relative] = m1.call("vip.relative", "search", [["dossier_id", "=", foreign["own_id"]]], limit=1) or [None]
+    if relative:
+        refused(m1.call, "vip.relative", "write", [relative], {"dossier_id": foreign["id"]})
+    [trusted] = m1.call("vip.trusted.person", "search", [["dossier_id", "=", foreign["own_id"]]], limit=1) or [None]
+    if trusted:
+        refused(m1.call, "vip.trusted.person", "write", [trusted], {"relative_id": foreign["relative_id"]})
+    assert relative or trusted, "the demo gives manager1's clients relatives and trusted persons"
+    refused(
+        m1.call,
+        "vip.interaction",
+        "create",
+        {"dossier_id": foreign["id"], "subject": "Planted"},
+    )
+
+
+def test_context_defaults_do_not_assign(users):
+    m1 = users["manager1"]
+    refused(m1.call, "vip.dossier", "create", {"name": "Planted"}, context={"default_user_id": users["manager2"].uid})
+
+
+def test_emergency_reason_of_dots(users, login):
+    admin = users["admin"]
+    group = admin.call("ir.model.data", "check_object_reference", "vip_security", "group_vip_emergency")[1]
+    [user] = admin.call("res.users", "search", [["login", "=", "vip_night_operator"]]) or [
+        admin.call(
+            "res.users",
+            "create",
+            {"name": "Night Operator", "login": "vip_night_operator", "password": "vip_night_operator"},
+        )
+    ]
+    admin.call("res.users", "write", [user], {"groups_id": [(4, group)]})
+    operator = login("vip_night_operator", password="vip_night_operator")
+    wizard = operator.call("vip.emergency.wizard", "create", {"client_ref": "X", "reason": "..............."})
+    refused(operator.call, "vip.emergency.wizard", "action_open", [wizard])
+
+
+def _upload(client, server, thread_model, thread_id):
+    page = client.session.get(f"{server}/odoo", timeout=30)
+    token = re.search(r'csrf_token: "([^"]+)"', page.text).group(1)
+    return client.session.post(
+        f"{server}/mail/attachment/upload",
+        data={"csrf_token": token, "thread_id": thread_id, "thread_model": thread_model},
+        files={"ufile": ("note.txt", b"a note", "text/plain")},
+        timeout=30,
+    )
+
+
+def test_only_who_writes_a_client_attaches_files(users, foreign, server):
+    """Supervisors post notes on any client, but a file is part of the dossier: theirs is refused."""
+    assert _upload(users["supervisor"], server, "vip.dossier", foreign["id"]).status_code == 404
+    assert _upload(users["manager1"], server, "vip.dossier", foreign["id"]).status_code == 404
+    assert _upload(users["manager2"], server, "vip.dossier", foreign["id"]).status_code == 200

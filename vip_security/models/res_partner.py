@@ -1,0 +1,149 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+SUPERVISOR_GROUP = "vip_dossier.group_vip_supervisor"
+ADMIN_GROUP = "vip_dossier.group_vip_admin"
+
+
+class ResPartner(models.Model):
+    """The contact card of a VIP client belongs to the client's dossier.
+
+    Any employee reads ordinary contacts; a VIP client's card (name, phones,
+    e-mail: what the dossier shows and SMS use) is read only by who may read
+    the client's dossier, and changed only by who may change it. The rules
+    (``res_partner_rule_vip_*``) test ``vip_readable``/``vip_writable``, which
+    ask the dossier's own rules: the one membership definition decides.
+
+    ``vip_client`` marks those cards: an ordinary contact costs the rules one
+    indexed column. ``vip_reader_user_ids`` keeps, on the card, the users who
+    read its dossier by membership (members and emergency readers, as the
+    dossier's ``member_user_ids`` and ``emergency_user_ids`` say, written by the
+    dossier whenever they change): a manager's
+    list adds the cards of their own clients by primary key
+    (``id = ANY(ARRAY(...))``), so the Contacts app keeps its indexes
+    (``bench/bench_contacts.py``).
+    """
+
+    _inherit = "res.partner"
+
+    vip_dossier_ids = fields.One2many(
+        "vip.dossier",
+        "partner_id",
+        string="VIP Dossiers",
+        context={"active_test": False},
+        groups="base.group_system",
+    )
+    vip_client = fields.Boolean(
+        string="VIP Client",
+        compute="_compute_vip_client",
+        store=True,
+        index=True,
+        help="This contact is the card of a VIP client: only the client's managers and top management read it.",
+    )
+    vip_reader_user_ids = fields.Many2many(
+        "res.users",
+        "vip_partner_reader_rel",
+        "partner_id",
+        "user_id",
+        string="VIP Card Readers",
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+        help="Members and emergency readers of the client's dossier, kept up to date by the dossier; top "
+        "management reads every card.",
+    )
+    vip_readable = fields.Boolean(
+        string="Readable VIP Card",
+        compute="_compute_vip_readable",
+        search="_search_vip_readable",
+        help="Ordinary contact, or the card of a VIP client the current user may read.",
+    )
+    vip_writable = fields.Boolean(
+        string="Changeable VIP Card",
+        compute="_compute_vip_writable",
+        search="_search_vip_writable",
+        help="Ordinary contact, or the card of a VIP client the current user may change.",
+    )
+
+    @api.depends("vip_dossier_ids")
+    def _compute_vip_client(self):
+        # sudo: whether a dossier exists decides the protection, whoever triggers it
+        clients = set(
+            self.env["vip.dossier"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+            .mapped("partner_id")
+            .ids
+        )
+        for partner in self:
+            partner.vip_client = partner.id in clients
+
+    @api.depends_context("uid")
+    @api.depends("vip_client", "vip_reader_user_ids")
+    def _compute_vip_readable(self):
+        readable = set()
+        clients = self.filtered("vip_client")
+        if clients and self.env.user.has_group(SUPERVISOR_GROUP):
+            readable = set(clients.ids)
+        elif clients:
+            # the readers kept on the cards, as the rule's SQL reads them (one query, no ORM prefetch)
+            rows = self.env.execute_query(
+                SQL(
+                    "SELECT partner_id FROM vip_partner_reader_rel WHERE user_id = %s AND partner_id = ANY(%s)",
+                    self.env.uid,
+                    clients.ids,
+                )
+            )
+            readable = {partner_id for (partner_id,) in rows}
+        for partner in self:
+            partner.vip_readable = not partner.vip_client or partner.id in readable
+
+    @api.depends_context("uid")
+    @api.depends("vip_client")
+    def _compute_vip_writable(self):
+        writable = self._vip_writable_cards()
+        for partner in self:
+            partner.vip_writable = not partner.vip_client or partner in writable
+
+    def _vip_writable_cards(self):
+        """The VIP clients' cards among ``self`` whose dossier the current user may change."""
+        clients = self.filtered("vip_client")
+        Dossier = self._vip_user_dossiers()
+        if not clients or not Dossier.has_access("write"):
+            return clients.browse()
+        dossiers = Dossier.search_fetch([("partner_id", "in", clients.ids)], ["partner_id"])
+        return dossiers._filtered_access("write").partner_id
+
+    def _search_vip_readable(self, operator, value):
+        return self._vip_access_domain("read", operator, value)
+
+    def _search_vip_writable(self, operator, value):
+        return self._vip_access_domain("write", operator, value)
+
+    @api.model
+    def _vip_user_dossiers(self):
+        """The dossiers, as the current user (rules are evaluated as the system, with the user's id)."""
+        return self.env["vip.dossier"].with_env(self.env(su=False)).with_context(active_test=False)
+
+    @api.model
+    def _vip_access_domain(self, mode, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(f"unsupported search on vip_readable/vip_writable: {operator} {value}")
+        user = self.env.user
+        Dossier = self._vip_user_dossiers()
+        if user.has_group(ADMIN_GROUP if mode == "write" else SUPERVISOR_GROUP):
+            domain = []
+        elif not Dossier.has_access(mode):
+            domain = [("vip_client", "=", False)]
+        elif mode == "read":
+            clients = SQL("ANY(ARRAY(SELECT partner_id FROM vip_partner_reader_rel WHERE user_id = %s))", self.env.uid)
+            domain = ["|", ("vip_client", "=", False), ("id", "=", clients)]
+        else:
+            query = Dossier._where_calc([])
+            Dossier._apply_ir_rules(query, mode)
+            clients = SQL("ANY(ARRAY(%s))", query.subselect(SQL.identifier(Dossier._table, "partner_id")))
+            domain = ["|", ("vip_client", "=", False), ("id", "=", clients)]
+        wanted = (operator == "=") == value
+        return domain if wanted else ["!", *(domain or [(1, "=", 1)])]

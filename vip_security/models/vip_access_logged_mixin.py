@@ -1,0 +1,109 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import psycopg2.errors
+
+from odoo import api, models
+from odoo.http import request
+
+# the JSON-RPC method that read the data, and the channel it stands for
+CHANNELS = {"web_read": "form", "web_search_read": "list", "export_data": "export"}
+# the external API: every read through it is logged
+API_PATHS = ("/jsonrpc", "/xmlrpc", "/json/")
+# reading only these tells a record's name, as any link to it shows: not logged
+NAME_ONLY = {"id", "display_name"}
+
+
+class VipAccessLoggedMixin(models.AbstractModel):
+    """Every read of a client's data leaves one entry per client in the access log.
+
+    A form, a list or kanban page, an API ``read``/``search_read``, an export:
+    the clients whose data was read are logged after the read succeeded, in one
+    INSERT per call. Reads nested in a logged one (the relatives of an opened
+    dossier) are covered by it. The models that hold a client's data inherit
+    this mixin (``vip_dossier_logged.py``, and ``vip_calendar``'s key dates).
+
+    The reading methods run in a read/write transaction: an audit entry is
+    never lost because a request was routed to a read-only replica.
+    """
+
+    _name = "vip.access.logged.mixin"
+    _description = "VIP Data Whose Reads Are Logged"
+
+    def _vip_logged_dossiers(self):
+        """The clients whose data ``self`` is."""
+        # sudo: the client of each record read, for the log only
+        return self.sudo().dossier_id
+
+    def _vip_log_skipped(self):
+        context = self.env.context
+        return self.env.su or context.get("vip_no_access_log") or context.get("vip_access_logged")
+
+    def _vip_log_read(self, channel=None):
+        records = self.browse(id_ for id_ in self._ids if isinstance(id_, int))
+        channel = channel or self._vip_read_channel()
+        if not records or not channel:
+            return
+        if self.env.cr.readonly:
+            # a read-only request (a replica) cannot write the entry: Odoo serves it again on the primary
+            raise psycopg2.errors.ReadOnlySqlTransaction("the VIP access log is written on the primary")
+        self.env["vip.access.log"]._log(records._vip_logged_dossiers(), channel=channel)
+
+    def _vip_read_channel(self):
+        """How the data was read: the form, a list, an export, or the API; ``None`` for a page's header.
+
+        Reads through the model API (the web client's ``call_kw``, the
+        external JSON-RPC and XML-RPC) and from server code are logged; other
+        routes of the web client read only a record's header around what was
+        logged already (the chatter of an opened form).
+        """
+        if not request:
+            return "api"
+        path = request.httprequest.path
+        if path.startswith(API_PATHS):
+            return "api"
+        if not path.startswith("/web/dataset/call_kw"):
+            return None
+        try:
+            params = request.get_json_data().get("params") or {}
+        except (ValueError, AttributeError):
+            return "api"
+        return CHANNELS.get(params.get("method"), "api")
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if not self._vip_log_skipped() and not (fnames and set(fnames) <= NAME_ONLY):
+            self._vip_log_read()
+        return result
+
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields=fields, load=load)
+
+    @api.model
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs):
+        return super().search_read(domain=domain, fields=fields, offset=offset, limit=limit, order=order, **read_kwargs)
+
+    def web_read(self, specification):
+        if self._vip_log_skipped() or set(specification) <= NAME_ONLY:
+            return super().web_read(specification)
+        result = super(VipAccessLoggedMixin, self.with_context(vip_access_logged=True)).web_read(specification)
+        self._vip_log_read()
+        return result
+
+    @api.model
+    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
+        return super().web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
+
+    def export_data(self, fields_to_export):
+        if self._vip_log_skipped():
+            return super().export_data(fields_to_export)
+        result = super(VipAccessLoggedMixin, self.with_context(vip_access_logged=True)).export_data(fields_to_export)
+        self._vip_log_read("export")
+        return result
+
+    # Core marks these read-only (they may run on a read-only replica); here
+    # they write the access log, so they run in a read/write transaction.
+    read._readonly = False
+    search_read._readonly = False
+    web_read._readonly = False
+    web_search_read._readonly = False

@@ -1,0 +1,391 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The insider: a logged-in employee, or the manager of other clients, calling
+any public method of any model, not only what the UI shows.
+
+The suite walks the registry instead of listing models: every model that can
+point at a record (``res_model``/``res_id`` pairs, references, lists of ids),
+every pointer of a VIP record. A module that brings a new side door makes it
+fail without a new test.
+"""
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests.common import tagged
+
+from odoo.addons.vip_security.models.base import is_vip_model
+
+from .common import VipSecurityCase
+
+# AccessError and ValidationError are UserErrors: a clear refusal, never a traceback
+REFUSED = UserError
+
+
+@tagged("post_install", "-at_install")
+class TestVipInsider(VipSecurityCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_dossier.message_subscribe(partner_ids=cls.manager2.partner_id.ids)
+        cls.other_dossier.message_post(body="Plans a large deposit", message_type="comment")
+        cls.other_activity = cls.other_dossier.activity_schedule(
+            "mail.mail_activity_data_call", summary="Birthday call", user_id=cls.manager2.id
+        )
+        cls.other_attachment = cls.env["ir.attachment"].create(
+            {"name": "passport.pdf", "raw": b"secret", "res_model": "vip.dossier", "res_id": cls.other_dossier.id}
+        )
+        cls.other_event = cls.env["calendar.event"].create(
+            {
+                "name": "Birthday of Other Client",
+                "start": fields.Datetime.now(),
+                "stop": fields.Datetime.now(),
+                "privacy": "private",
+                "res_model_id": cls.env["ir.model"]._get_id("vip.dossier"),
+                "res_id": cls.other_dossier.id,
+                "user_id": cls.manager2.id,
+                "partner_ids": [Command.link(cls.manager2.partner_id.id)],
+            }
+        )
+        cls.attackers = (cls.employee, cls.manager, cls.emergency)
+
+    def _pointer_models(self):
+        """Every model of the registry with a field that can hold another record's (model, id)."""
+        for name in self.env.registry:
+            Model = self.env[name]
+            if Model._abstract or not Model._auto:
+                continue
+            if Model._vip_pointer_specs():
+                yield Model
+
+    # ------------------------------------------------------------------
+    # the walk knows every door
+    # ------------------------------------------------------------------
+    def test_every_pointer_field_is_known_to_the_guard(self):
+        """A field shaped like a pointer that the guard does not know would be an open door."""
+        unknown = []
+        for name in self.env.registry:
+            Model = self.env[name]
+            if Model._abstract:
+                continue
+            guarded = {id_field for _kind, _model_field, id_field in Model._vip_pointer_specs()}
+            for fname, field in Model._fields.items():
+                looks_like_pointer = field.type in ("many2one_reference", "reference") or (
+                    fname in ("res_id", "res_ids") and any(f in Model._fields for f in ("res_model", "model"))
+                )
+                if looks_like_pointer and fname not in guarded:
+                    unknown.append(f"{name}.{fname}")
+        self.assertFalse(unknown, "pointer fields the guard does not know")
+        # the walk itself found the core doors the threat model names
+        found = {Model._name for Model in self._pointer_models()}
+        for model in (
+            "mail.activity",
+            "mail.message",
+            "mail.followers",
+            "ir.attachment",
+            "calendar.event",
+            "mail.compose.message",
+            "mail.template.preview",
+            "sms.composer",
+            "ir.model.data",
+        ):
+            self.assertIn(model, found)
+
+    def test_pointer_rows_are_invisible_to_outsiders(self):
+        """search, search_count and read_group on every pointer model find nothing of another client."""
+        tried = 0
+        for Model in self._pointer_models():
+            for kind, model_field, id_field in Model._vip_pointer_specs():
+                if kind != "ref" or not Model._fields[id_field].store or not Model._fields[model_field].store:
+                    continue
+                domain = [(model_field, "=", "vip.dossier"), (id_field, "=", self.other_dossier.id)]
+                present = Model.sudo().search_count(domain)
+                for user in self.attackers:
+                    with self.subTest(model=Model._name, field=id_field, user=user.login):
+                        self.fresh()
+                        As = Model.with_user(user)
+                        try:
+                            count = As.search_count(domain)
+                            groups = As.read_group(domain, [id_field], [id_field]) if present else []
+                        except AccessError:
+                            continue
+                        tried += present
+                        self.assertEqual(count, 0)
+                        self.assertFalse(groups)
+        # the fixture put messages, followers, a task, a file and an event on the other client
+        self.assertGreaterEqual(tried, 5 * len(self.attackers))
+
+    def test_pointer_rows_of_the_client_are_visible_to_its_members(self):
+        """The same searches answer for who reads the client: the guard hides, it does not break."""
+        for user in (self.manager2, self.supervisor):
+            self.fresh()
+            for Model in (self.env["mail.message"], self.env["mail.activity"], self.env["mail.followers"]):
+                domain = [("model" if "model" in Model._fields else "res_model", "=", "vip.dossier")]
+                domain.append(("res_id", "=", self.other_dossier.id))
+                with self.subTest(model=Model._name, user=user.login):
+                    self.assertTrue(Model.with_user(user).search_count(domain))
+
+    def test_pointer_rows_cannot_be_read_by_id(self):
+        for record in (
+            self.other_activity,
+            self.other_attachment,
+            self.other_event,
+            self.other_dossier.message_ids[:1],
+        ):
+            for user in self.attackers:
+                with self.subTest(model=record._name, user=user.login):
+                    self.fresh()
+                    with self.assertRaises(AccessError):
+                        record.with_user(user).read(["res_id"])
+
+    # ------------------------------------------------------------------
+    # retargeting one's own records
+    # ------------------------------------------------------------------
+    def test_retargeting_an_activity(self):
+        """An employee's activity on their own event, moved onto a client, to read its name."""
+        event = (
+            self.env["calendar.event"]
+            .with_user(self.employee)
+            .create({"name": "Mine", "start": fields.Datetime.now(), "stop": fields.Datetime.now()})
+        )
+        activity = (
+            self.env["mail.activity"]
+            .with_user(self.employee)
+            .create(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id("calendar.event"),
+                    "res_id": event.id,
+                    "user_id": self.employee.id,
+                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                }
+            )
+        )
+        for vals in (
+            {"res_model_id": self.env["ir.model"]._get_id("vip.dossier"), "res_id": self.other_dossier.id},
+            {"res_id": self.other_dossier.id, "res_model_id": self.env["ir.model"]._get_id("vip.dossier")},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(REFUSED):
+                activity.with_user(self.employee).write(vals)
+        self.fresh()
+        self.assertEqual(activity.res_model, "calendar.event")
+
+    def test_retargeting_core_records(self):
+        """Every core record a manager owns, moved onto another manager's client."""
+        own = {
+            "ir.attachment": self.env["ir.attachment"]
+            .with_user(self.manager)
+            .create({"name": "note.txt", "raw": b"x", "res_model": "vip.dossier", "res_id": self.dossier.id}),
+            "mail.message": self.dossier.with_user(self.manager).message_post(body="mine", message_type="comment"),
+            "calendar.event": self.env["calendar.event"]
+            .with_user(self.manager)
+            .create({"name": "Call", "start": fields.Datetime.now(), "stop": fields.Datetime.now()}),
+        }
+        for model, record in own.items():
+            model_field = "model" if model == "mail.message" else "res_model"
+            with self.subTest(model=model), self.assertRaises(REFUSED):
+                record.with_user(self.manager).write({model_field: "vip.dossier", "res_id": self.other_dossier.id})
+
+    def test_creating_pointers_onto_another_client(self):
+        Activity = self.env["mail.activity"].with_user(self.manager)
+        with self.assertRaises(REFUSED):
+            Activity.create(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id("vip.dossier"),
+                    "res_id": self.other_dossier.id,
+                    "user_id": self.manager.id,
+                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                }
+            )
+        with self.assertRaises(REFUSED):
+            self.env["ir.attachment"].with_user(self.manager).create(
+                {"name": "x", "raw": b"x", "res_model": "vip.dossier", "res_id": self.other_dossier.id}
+            )
+
+    # ------------------------------------------------------------------
+    # composers, previews, defaults: computed before anything is saved
+    # ------------------------------------------------------------------
+    def test_composers_and_previews_on_another_client(self):
+        template = self.env["mail.template"].create(
+            {"name": "Hello", "model_id": self.env["ir.model"]._get_id("vip.dossier"), "body_html": "{{ object.name }}"}
+        )
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                with self.assertRaises(REFUSED):
+                    self.env["sms.composer"].with_user(user).with_context(
+                        default_res_model="vip.dossier", default_res_id=self.other_dossier.id
+                    ).create({"body": "hi"})
+                with self.assertRaises(REFUSED):
+                    self.env["mail.template.preview"].with_user(user).create(
+                        {"mail_template_id": template.id, "resource_ref": f"vip.dossier,{self.other_dossier.id}"}
+                    )
+                with self.assertRaises(REFUSED):
+                    self.env["mail.compose.message"].with_user(user).create(
+                        {"model": "vip.dossier", "res_ids": str([self.other_dossier.id]), "body": "x"}
+                    )
+                with self.assertRaises(REFUSED):
+                    self.env["sms.composer"].with_user(user).onchange(
+                        {"res_model": "vip.dossier", "res_id": self.other_dossier.id},
+                        [],
+                        {"recipient_single_number": {}},
+                    )
+
+    # ------------------------------------------------------------------
+    # our own pointers
+    # ------------------------------------------------------------------
+    def _own_pointer_attacks(self):
+        """(record of manager's client, field, value of the other client) for every pointer of every VIP model."""
+        Env = self.env
+        for name in Env.registry:
+            Model = Env[name]
+            if Model._abstract or Model._transient or not is_vip_model(name):
+                continue
+            fnames = set(Model._vip_same_client_fields()) | {n for n, _c in Model._vip_relational_fields()}
+            if "dossier_id" not in Model._fields or not fnames:
+                continue
+            mine = Model.sudo().search([("dossier_id", "=", self.dossier.id)], limit=1)
+            if not mine:
+                continue
+            for fname in sorted(fnames):
+                comodel = Env[Model._fields[fname].comodel_name].sudo()
+                if fname == "dossier_id":
+                    target = self.other_dossier
+                elif "dossier_id" in comodel._fields:
+                    target = comodel.search([("dossier_id", "=", self.other_dossier.id)], limit=1)
+                elif comodel._vip_pointer_specs():
+                    model_field = "model" if "model" in comodel._fields else "res_model"
+                    target = comodel.search(
+                        [(model_field, "=", "vip.dossier"), ("res_id", "=", self.other_dossier.id)], limit=1
+                    )
+                else:
+                    continue
+                if target:
+                    yield mine, fname, target
+
+    def test_own_pointers_stay_with_their_client(self):
+        """No pointer of a manager's record may be set to another client's record, nor move it there."""
+        attacks = list(self._own_pointer_attacks())
+        for record, fname, target in attacks:
+            with self.subTest(model=record._name, field=fname):
+                self.fresh()
+                with self.assertRaises(REFUSED):
+                    record.with_user(self.manager).write({fname: target.id})
+        self.fresh()
+        self.assertEqual(self.records["vip.relative"].dossier_id, self.dossier)
+        # relatives, preferences, trusted persons, interactions, operations, income: at least their dossier_id
+        self.assertGreaterEqual(len(attacks), 6)
+
+    def test_same_client_holds_for_the_system_too(self):
+        other_relative = self.other_records["vip.relative"]
+        with self.assertRaises(ValidationError):
+            self.records["vip.trusted.person"].write({"relative_id": other_relative.id})
+
+    # ------------------------------------------------------------------
+    # contact cards
+    # ------------------------------------------------------------------
+    def test_client_contact_card(self):
+        partner = self.other_dossier.partner_id
+        self.assertTrue(partner.vip_client)
+        for user in (self.employee, self.manager, self.emergency):
+            with self.subTest(user=user.login):
+                self.fresh()
+                Partner = self.env["res.partner"].with_user(user)
+                with self.assertRaises(AccessError):
+                    partner.with_user(user).read(["name", "phone", "email"])
+                self.assertFalse(Partner.search([("id", "=", partner.id)]))
+                self.assertFalse(Partner.search_count([("vip_client", "=", True), ("id", "=", partner.id)]))
+                with self.assertRaises(AccessError):
+                    partner.with_user(user).write({"phone": "+7 000"})
+        self.fresh()
+        # the client's own manager and top management read it; only the manager changes it
+        partner.with_user(self.manager2).write({"phone": "+7 495 000 00 00"})
+        self.assertEqual(partner.with_user(self.supervisor).phone, "+7 495 000 00 00")
+        with self.assertRaises(AccessError):
+            partner.with_user(self.supervisor).write({"phone": "+7 000"})
+        # ordinary contacts are untouched
+        self.assertTrue(self.env["res.partner"].with_user(self.employee).search_count([("vip_client", "=", False)]))
+
+    def test_client_contact_card_follows_the_client(self):
+        """A new manager reads the card at once, the former one no longer; so does an install's clean-up."""
+        partner = self.other_dossier.partner_id
+        self.other_dossier.with_user(self.vip_admin).write({"user_id": self.manager.id})
+        self.fresh()
+        self.assertEqual(partner.with_user(self.manager).name, self.other_dossier.name)
+        with self.assertRaises(AccessError):
+            partner.with_user(self.manager2).read(["name"])
+        # clients that existed before the policy (demo data): the install fills their cards' readers
+        self.env.cr.execute("DELETE FROM vip_partner_reader_rel WHERE partner_id = %s", [partner.id])
+        self.env["res.partner"].invalidate_model(["vip_reader_user_ids"])
+        with self.assertRaises(AccessError):
+            partner.with_user(self.manager).read(["name"])
+        self.env["vip.dossier"]._vip_sync_all_card_readers()
+        self.fresh()
+        self.assertEqual(partner.with_user(self.manager).name, self.other_dossier.name)
+
+    # ------------------------------------------------------------------
+    # followers and notifications of who lost access
+    # ------------------------------------------------------------------
+    def test_removed_deputy_stops_following(self):
+        self.dossier.message_subscribe(partner_ids=self.deputy.partner_id.ids)
+        self.assertIn(self.deputy.partner_id, self.dossier.message_partner_ids)
+        self.dossier.message_post(body="For the deputy", partner_ids=self.deputy.partner_id.ids)
+        self.dossier.with_user(self.vip_admin).write({"deputy_id": False})
+        self.assertNotIn(self.deputy.partner_id, self.dossier.message_partner_ids)
+        self.fresh()
+        notifications = self.env["mail.notification"].search(
+            [("res_partner_id", "=", self.deputy.partner_id.id), ("mail_message_id.res_id", "=", self.dossier.id)]
+        )
+        self.assertFalse(notifications.filtered(lambda n: not n.is_read))
+        # nor can the former deputy read what notified them
+        messages = self.env["mail.message"].with_user(self.deputy).search([("res_id", "=", self.dossier.id)])
+        self.assertFalse(messages.filtered(lambda m: m.model == "vip.dossier"))
+
+    def test_outsiders_cannot_be_made_followers(self):
+        with self.assertRaises(AccessError):
+            self.dossier.with_user(self.manager).message_subscribe(partner_ids=self.employee.partner_id.ids)
+        # nor be sent a client's message (a mention e-mails it)
+        with self.assertRaises(AccessError):
+            self.dossier.with_user(self.manager).message_post(body="Look", partner_ids=self.employee.partner_id.ids)
+        self.dossier.with_user(self.manager).message_post(body="For you", partner_ids=self.deputy.partner_id.ids)
+
+    def test_emergency_reader_is_read_only(self):
+        self.env["vip.access.grant"].create(
+            {
+                "user_id": self.emergency.id,
+                "dossier_id": self.other_dossier.id,
+                "reason": "Client called about a blocked card",
+                "date_end": fields.Datetime.add(fields.Datetime.now(), hours=1),
+            }
+        )
+        self.fresh()
+        dossier = self.other_dossier.with_user(self.emergency)
+        self.assertEqual(dossier.name, self.other_dossier.name)
+        with self.assertRaises(AccessError):
+            dossier.message_post(body="hello")
+        with self.assertRaises(AccessError):
+            dossier.message_subscribe(partner_ids=self.emergency.partner_id.ids)
+        with self.assertRaises(REFUSED):
+            dossier.activity_schedule("mail.mail_activity_data_todo", user_id=self.emergency.id)
+
+    def test_supervisor_comments_but_attaches_nothing(self):
+        dossier = self.other_dossier.with_user(self.supervisor)
+        dossier.message_post(body="Please call back today", message_type="comment")
+        attachment = self.env["ir.attachment"].create(
+            {"name": "x.txt", "raw": b"x", "res_model": "mail.compose.message"}
+        )
+        with self.assertRaises(AccessError):
+            dossier.message_post(body="with a file", attachment_ids=attachment.ids)
+
+    # ------------------------------------------------------------------
+    # smaller doors
+    # ------------------------------------------------------------------
+    def test_context_defaults_do_not_assign_clients(self):
+        Dossier = self.env["vip.dossier"].with_user(self.manager)
+        with self.assertRaises(AccessError):
+            Dossier.with_context(default_user_id=self.manager2.id).create({"name": "Planted"})
+        with self.assertRaises(AccessError):
+            Dossier.with_context(default_deputy_id=self.manager2.id).create({"name": "Planted"})
+
+    def test_emergency_reason_must_be_words(self):
+        wizard = self.env["vip.emergency.wizard"].with_user(self.emergency)
+        for reason in ("...............", "1234567890123456", "help ..........................."):
+            with self.subTest(reason=reason), self.assertRaises(UserError):
+                wizard.create({"client_ref": self.other_dossier.client_ref, "reason": reason}).action_open()
