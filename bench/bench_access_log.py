@@ -14,12 +14,9 @@ Results go to docs/bench_access_log.md.
 
 import os
 import platform
-import statistics
-import sys
-import time
 from datetime import datetime
 
-from common import open_registry, superuser_env, write_report
+from common import measured_manager, median_cost, open_registry, superuser_env, write_report
 
 RUNS = int(os.environ.get("VIP_BENCH_RUNS", 30))
 
@@ -43,27 +40,11 @@ FORM_SPEC = {
 LIST_SPEC = {"name": {}, "tier_id": {"fields": {"display_name": {}}}, "user_id": {"fields": {"display_name": {}}}}
 
 
-def median_cost(env, call):
-    timings, queries = [], 0
-    for i in range(RUNS + 2):
-        env.invalidate_all()
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        call()
-        elapsed = time.perf_counter() - start
-        if i >= 2:
-            timings.append(elapsed)
-            queries = env.cr.sql_log_count - before
-    return statistics.median(timings) * 1000, queries
-
-
 def main():
     registry = open_registry()
     with registry.cursor() as cr:
         env = superuser_env(cr)
-        manager = env["res.users"].search([("login", "=", "bench_manager_151")])
-        if not manager:
-            sys.exit("run bench/bench_row_rules.py first: it fills the benchmark database")
+        manager = measured_manager(env)
         Dossier = env["vip.dossier"].with_user(manager)
         dossier = Dossier.search([], limit=1)
         quiet = Dossier.with_context(vip_no_access_log=True)
@@ -75,10 +56,10 @@ def main():
             return lambda: records.web_search_read([], LIST_SPEC, limit=80, count_limit=10001)
 
         results = {
-            "open a dossier, no log": median_cost(env, form(quiet)),
-            "open a dossier, vip_security access log": median_cost(env, form(Dossier)),
-            "list page (80 rows), no log": median_cost(env, page(quiet)),
-            "list page (80 rows), vip_security access log": median_cost(env, page(Dossier)),
+            "open a dossier, no log": median_cost(env, form(quiet), RUNS),
+            "open a dossier, vip_security access log": median_cost(env, form(Dossier), RUNS),
+            "list page (80 rows), no log": median_cost(env, page(quiet), RUNS),
+            "list page (80 rows), vip_security access log": median_cost(env, page(Dossier), RUNS),
         }
         rule = env["auditlog.rule"].create(
             {
@@ -93,8 +74,8 @@ def main():
         )
         rule.subscribe()
         log_rows = env["auditlog.log"].search_count([])
-        results["open a dossier, auditlog read rule"] = median_cost(env, form(quiet))
-        results["list page (80 rows), auditlog read rule"] = median_cost(env, page(quiet))
+        results["open a dossier, auditlog read rule"] = median_cost(env, form(quiet), RUNS)
+        results["list page (80 rows), auditlog read rule"] = median_cost(env, page(quiet), RUNS)
         written = env["auditlog.log"].search_count([]) - log_rows
         rule.unsubscribe()
         cr.rollback()

@@ -14,12 +14,9 @@ docs/bench_contacts.md.
 
 import os
 import platform
-import statistics
-import sys
-import time
 from datetime import datetime
 
-from common import open_registry, superuser_env, write_report
+from common import measured_manager, median_cost, open_registry, superuser_env, write_report
 
 RUNS = int(os.environ.get("VIP_BENCH_RUNS", 30))
 LIST_SPEC = {
@@ -33,29 +30,15 @@ LIST_SPEC = {
 RULES = ("vip_security.res_partner_rule_vip_read", "vip_security.res_partner_rule_vip_write")
 
 
-def median_cost(env, call):
-    timings, queries = [], 0
-    for i in range(RUNS + 2):
-        env.invalidate_all()
-        before = env.cr.sql_log_count
-        start = time.perf_counter()
-        call()
-        elapsed = time.perf_counter() - start
-        if i >= 2:
-            timings.append(elapsed)
-            queries = env.cr.sql_log_count - before
-    return statistics.median(timings) * 1000, queries
-
-
 def measure(env, users):
     results = {}
     for label, user in users.items():
         Partner = env["res.partner"].with_user(user)
         results[f"Contacts list page (80 rows + count), {label}"] = median_cost(
-            env, lambda P=Partner: P.web_search_read([], LIST_SPEC, limit=80, count_limit=10001)
+            env, lambda P=Partner: P.web_search_read([], LIST_SPEC, limit=80, count_limit=10001), RUNS
         )
         results[f"name search 'Bench Client 4', {label}"] = median_cost(
-            env, lambda P=Partner: P.name_search("Bench Client 4", limit=8)
+            env, lambda P=Partner: P.name_search("Bench Client 4", limit=8), RUNS
         )
     return results
 
@@ -64,9 +47,7 @@ def main():
     registry = open_registry()
     with registry.cursor() as cr:
         env = superuser_env(cr)
-        manager = env["res.users"].search([("login", "=", "bench_manager_151")])
-        if not manager:
-            sys.exit("run bench/bench_row_rules.py first: it fills the benchmark database")
+        manager = measured_manager(env)
         employee = env["res.users"].search([("login", "=", "bench_employee")]) or env["res.users"].with_context(
             no_reset_password=True
         ).create(

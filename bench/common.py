@@ -32,6 +32,33 @@ def vacuum(registry, tables):
             cr._cnx.autocommit = False
 
 
+def median_cost(env, call, runs):
+    """Median milliseconds and SQL queries of ``call()`` over ``runs`` calls after two warm-up calls,
+    the ORM cache cleared before each."""
+    import statistics
+    import time
+
+    timings, queries = [], 0
+    for i in range(runs + 2):
+        env.invalidate_all()
+        before = env.cr.sql_log_count
+        start = time.perf_counter()
+        call()
+        elapsed = time.perf_counter() - start
+        if i >= 2:
+            timings.append(elapsed)
+            queries = env.cr.sql_log_count - before
+    return statistics.median(timings) * 1000, queries
+
+
+def measured_manager(env):
+    """The VIP manager the benchmarks read as; bench_row_rules.py creates the data."""
+    manager = env["res.users"].search([("login", "=", "bench_manager_151")])
+    if not manager:
+        sys.exit("run bench/bench_row_rules.py first: it fills the benchmark database")
+    return manager
+
+
 def superuser_env(cr):
     return api.Environment(cr, SUPERUSER_ID, {"lang": "en_US", "tz": "UTC"})
 

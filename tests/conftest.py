@@ -18,7 +18,31 @@ from aiosmtpd.controller import Controller
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools"))
 from odoo_rpc import Client, RpcError, free_port, start_server, stop_server
 
-__all__ = ["RpcError"]  # the tests catch it from here
+__all__ = ["REFUSED", "RpcError", "foreign_client", "refused"]  # the tests take them from here
+
+# what a clear refusal is: an access or validation error, never a bare traceback
+REFUSED = ("odoo.exceptions.AccessError", "odoo.exceptions.UserError", "odoo.exceptions.ValidationError")
+
+
+def foreign_client(users, fields):
+    """A client of manager2 that manager1 does not reach (neither manager nor deputy), read as the supervisor."""
+    [dossier] = users["supervisor"].call(
+        "vip.dossier",
+        "search_read",
+        [["user_id.login", "=", "manager2"], ["deputy_id", "!=", users["manager1"].uid]],
+        ["id", "name", *fields],
+        limit=1,
+    )
+    return dossier
+
+
+def refused(call, *args, **kwargs):
+    """The call is refused with a clear error, whose message shows no traceback."""
+    with pytest.raises(RpcError) as caught:
+        call(*args, **kwargs)
+    assert caught.value.name in REFUSED, caught.value
+    assert "Traceback" not in caught.value.message
+
 
 CONF = os.environ.get("VIP_CONF")
 ODOO_BIN = os.environ.get("VIP_ODOO_BIN")

@@ -9,9 +9,7 @@ many2one_reference the server has is searched for the other manager's client.
 import re
 
 import pytest
-from conftest import RpcError
-
-REFUSED = ("odoo.exceptions.AccessError", "odoo.exceptions.UserError", "odoo.exceptions.ValidationError")
+from conftest import REFUSED, RpcError, foreign_client, refused
 
 
 @pytest.fixture(scope="module")
@@ -23,26 +21,12 @@ def users(login):
 def foreign(users):
     """A client of manager2 that manager1 does not reach (read as the supervisor), and one of manager1."""
     m1, sup = users["manager1"], users["supervisor"]
-    [dossier] = sup.call(
-        "vip.dossier",
-        "search_read",
-        [["user_id.login", "=", "manager2"], ["deputy_id", "!=", m1.uid]],
-        ["id", "name", "partner_id"],
-        limit=1,
-    )
+    dossier = foreign_client(users, ["partner_id"])
     [relative] = sup.call("vip.relative", "search", [["dossier_id", "=", dossier["id"]]], limit=1)
     dossier["relative_id"] = relative
     [own] = m1.call("vip.dossier", "search", [["user_id", "=", m1.uid]], limit=1)
     dossier["own_id"] = own
     return dossier
-
-
-def refused(call, *args, **kwargs):
-    """The call is refused with a clear error: an access or validation error, never a traceback."""
-    with pytest.raises(RpcError) as caught:
-        call(*args, **kwargs)
-    assert caught.value.name in REFUSED, caught.value
-    assert "Traceback" not in caught.value.message
 
 
 def test_every_reference_field_hides_other_clients(users, foreign):
@@ -201,3 +185,40 @@ def test_only_who_writes_a_client_attaches_files(users, foreign, server):
     assert _upload(users["supervisor"], server, "vip.dossier", foreign["id"]).status_code == 404
     assert _upload(users["manager1"], server, "vip.dossier", foreign["id"]).status_code == 404
     assert _upload(users["manager2"], server, "vip.dossier", foreign["id"]).status_code == 200
+
+
+def test_chat_route_posts_with_the_posters_rights(users, foreign):
+    """/mail/message/post posts as the system: who may add files and notify whom is checked first."""
+    sup = users["supervisor"]
+    attachment = sup.call(
+        "ir.attachment",
+        "create",
+        {"name": "note.txt", "raw": "bm90ZQ==", "res_model": "mail.compose.message", "res_id": 0},
+    )
+    outsider = users["admin"].call("res.users", "read", [users["vip_employee"].uid], ["partner_id"])[0]["partner_id"][0]
+    route = "/mail/message/post"
+    with pytest.raises(RpcError) as caught:
+        sup._call(
+            route,
+            {
+                "thread_model": "vip.dossier",
+                "thread_id": foreign["id"],
+                "post_data": {"body": "file", "attachment_ids": [attachment], "message_type": "comment"},
+            },
+        )
+    assert caught.value.name in REFUSED, caught.value
+    with pytest.raises(RpcError) as caught:
+        sup._call(
+            route,
+            {
+                "thread_model": "vip.dossier",
+                "thread_id": foreign["id"],
+                "post_data": {"body": "look", "partner_ids": [outsider], "message_type": "comment"},
+            },
+        )
+    assert caught.value.name in REFUSED, caught.value
+    # a note of top management, to nobody outside, goes through
+    sup._call(
+        route,
+        {"thread_model": "vip.dossier", "thread_id": foreign["id"], "post_data": {"body": "Call back today"}},
+    )

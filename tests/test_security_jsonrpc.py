@@ -11,11 +11,9 @@ import base64
 from pathlib import Path
 
 import pytest
-from conftest import RpcError
+from conftest import REFUSED, RpcError, foreign_client, refused
 
 ROOT = Path(__file__).resolve().parent.parent
-
-REFUSED = ("odoo.exceptions.AccessError", "odoo.exceptions.UserError")
 
 
 @pytest.fixture(scope="module")
@@ -26,14 +24,8 @@ def users(login):
 @pytest.fixture(scope="module")
 def foreign(users):
     """A client of manager2 that manager1 does not reach, with its satellites (read as the supervisor)."""
-    m1, sup = users["manager1"], users["supervisor"]
-    [dossier] = sup.call(
-        "vip.dossier",
-        "search_read",
-        [["user_id.login", "=", "manager2"], ["deputy_id", "!=", m1.uid]],
-        ["id", "name", "client_ref", "partner_id"],
-        limit=1,
-    )
+    sup = users["supervisor"]
+    dossier = foreign_client(users, ["client_ref", "partner_id"])
     ids = {"vip.dossier": dossier["id"]}
     for model in ("vip.relative", "vip.interaction", "vip.operation", "vip.income", "vip.preference"):
         found = sup.call(model, "search", [["dossier_id", "=", dossier["id"]]], limit=1)
@@ -41,13 +33,6 @@ def foreign(users):
             ids[model] = found[0]
     dossier["ids"] = ids
     return dossier
-
-
-def refused(call, *args, **kwargs):
-    with pytest.raises(RpcError) as caught:
-        call(*args, **kwargs)
-    assert caught.value.name in REFUSED, caught.value
-    assert "Traceback" not in caught.value.message
 
 
 def test_supervisor_reads_everything(users, foreign):

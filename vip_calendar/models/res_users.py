@@ -108,11 +108,14 @@ class ResUsers(models.Model):
             )
         )
         batch, summaries = due[:batch_size], weekly[:batch_size]
+        # The mail is the manager's alone: not filed on their res.users record, whose messages any
+        # employee may read (an unsent or failed mail stays there).
+        private = {"model": False, "res_id": False}
         for user in batch:
-            template.send_mail(user.id, email_layout_xmlid="mail.mail_notification_light")
+            template.send_mail(user.id, email_layout_xmlid="mail.mail_notification_light", email_values=private)
             user.vip_digest_sent_on = user._vip_local_now().date()
         for user in summaries:
-            summary.send_mail(user.id, email_layout_xmlid="mail.mail_notification_light")
+            summary.send_mail(user.id, email_layout_xmlid="mail.mail_notification_light", email_values=private)
             user.vip_summary_sent_on = user._vip_local_now().date()
         remaining = len(due) - len(batch) + len(weekly) - len(summaries)
         self.env["ir.cron"]._notify_progress(done=len(batch) + len(summaries), remaining=remaining)

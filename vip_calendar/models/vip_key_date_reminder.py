@@ -3,6 +3,7 @@ from collections import defaultdict
 from datetime import datetime, time
 
 from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 OUTCOMES = [
@@ -11,6 +12,8 @@ OUTCOMES = [
     ("declined", "Declined"),
     ("rescheduled", "Rescheduled"),
 ]
+# set by the key-date run only (see _check_engine_fields)
+ENGINE_FIELDS = {"key_date_id", "occurrence_date", "dossier_id", "user_id", "activity_id", "event_id", "sms_id"}
 
 
 class VipKeyDateReminder(models.Model):
@@ -163,6 +166,27 @@ class VipKeyDateReminder(models.Model):
         events.with_context(no_mail_to_attendees=True).unlink()
         self.write({"state": "cancelled"})
         self._unmark_reminded()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_engine_fields(set().union(*vals_list) if vals_list else set())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_engine_fields(set(vals))
+        return super().write(vals)
+
+    @api.model
+    def _check_engine_fields(self, fnames):
+        """What a reminder is about and what it created is set by the key-date run, never by a user:
+        a reminder pointing at another client's task, event or SMS would show it (its name, a mobile)."""
+        if not self.env.su and fnames & ENGINE_FIELDS:
+            raise AccessError(
+                self.env._(
+                    "Reminders are made by the key-date run: their client, date, task, event and SMS cannot be "
+                    "set by hand."
+                )
+            )
 
     def _vip_own_documents(self):
         return {("vip.dossier", dossier_id) for dossier_id in self.dossier_id.ids}

@@ -6,3 +6,4 @@ from . import test_vip_sms_policy
 from . import test_ui
 from . import test_vip_employer_watch
 from . import test_vip_key_date_input
+from . import test_vip_reminder_access

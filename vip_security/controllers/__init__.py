@@ -1,1 +1,2 @@
 from . import attachment
+from . import thread

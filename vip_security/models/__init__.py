@@ -8,5 +8,6 @@ from . import vip_income
 from . import base
 from . import mail_activity
 from . import mail_template
+from . import mail_thread
 from . import res_partner
 from . import res_users

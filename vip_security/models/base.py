@@ -33,6 +33,8 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
 VIP_PREFIX = "vip."
+# a VIP client's contact card is protected like the client (vip_client marks it)
+CARD_MODEL = "res.partner"
 MODEL_NAME_FIELDS = ("res_model", "model")
 
 
@@ -40,8 +42,26 @@ def is_vip_model(name):
     return isinstance(name, str) and name.startswith(VIP_PREFIX)
 
 
+def is_protected_model(name):
+    """A model whose records may be a VIP client's data: the VIP models, and contacts (a client's card)."""
+    return is_vip_model(name) or name == CARD_MODEL
+
+
+def _as_id(value):
+    """An id as the ORM would store it from what a caller sent: ``2``, ``"2"``, ``2.0``; else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return int(number) if number.is_integer() else None
+
+
 def _parse_ids(value):
-    """The ids of a ``res_ids``-style value: a list, or its text (``"[1, 2]"``)."""
+    """The ids of a ``res_ids``-style value: a list, or its text (``"[1, 2]"``), or one id."""
     if not value:
         return []
     if isinstance(value, str):
@@ -49,11 +69,10 @@ def _parse_ids(value):
             value = ast.literal_eval(value)
         except (ValueError, SyntaxError):
             return []
-    if isinstance(value, int):
-        return [value]
     if isinstance(value, (list, tuple)):
-        return [v for v in value if isinstance(v, int)]
-    return []
+        return [i for i in map(_as_id, value) if i]
+    one = _as_id(value)
+    return [one] if one else []
 
 
 class Base(models.AbstractModel):
@@ -83,6 +102,37 @@ class Base(models.AbstractModel):
 
     @api.model
     @tools.ormcache()
+    def _vip_is_relay(self):
+        """A document with a chatter that itself points at a record (a client's calendar event): what
+        points at it (its followers, messages, tasks) is guarded through what it points at."""
+        return (
+            not is_protected_model(self._name)
+            and "message_ids" in self._fields
+            and any(kind == "ref" and self._fields[id_field].store for kind, _m, id_field in self._vip_pointer_specs())
+        )
+
+    @api.model
+    @tools.ormcache()
+    def _vip_detail_fields(self):
+        """Many2one fields onto the guarded document that a row details (a client's event's attendees,
+        with the client's name, e-mail and phone): the row is visible only when that document is."""
+        if self._vip_pointer_specs():
+            return ()
+        return tuple(
+            name
+            for name, field in self._fields.items()
+            if field.type == "many2one"
+            and field.store
+            and (field.required or field.ondelete == "cascade")
+            and self.env[field.comodel_name]._vip_is_relay()
+        )
+
+    def _vip_guarded(self, model):
+        """Whether a pointer at a record of ``model`` is guarded."""
+        return is_protected_model(model) or (model in self.env and self.env[model]._vip_is_relay())
+
+    @api.model
+    @tools.ormcache()
     def _vip_pointer_trigger_fields(self):
         """Fields whose change may move a pointer (the pair, and a model chosen by ``ir.model`` id)."""
         names = {f for _kind, model_field, id_field in self._vip_pointer_specs() for f in (model_field, id_field) if f}
@@ -96,11 +146,15 @@ class Base(models.AbstractModel):
     @api.model
     @tools.ormcache()
     def _vip_relational_fields(self):
-        """Many2one and many2many fields of this model onto VIP models: ``(name, comodel)``."""
+        """Many2one and many2many fields of this model onto records that may be a VIP client's data:
+        ``(name, comodel)``. The VIP models, contacts (a client's card), and the core models that point at
+        a record (a message, a task, an event of a client)."""
         return tuple(
             (name, field.comodel_name)
             for name, field in self._fields.items()
-            if field.type in ("many2one", "many2many") and field.store and is_vip_model(field.comodel_name)
+            if field.type in ("many2one", "many2many")
+            and field.store
+            and (is_protected_model(field.comodel_name) or self.env[field.comodel_name]._vip_pointer_specs())
         )
 
     @api.model
@@ -148,7 +202,15 @@ class Base(models.AbstractModel):
                     continue
                 # sudo: the ids just written, checked below with the user's rights
                 targets = self.env[comodel].browse(self.sudo()[name].ids)
-                targets.check_access("write" if name == "dossier_id" and comodel == "vip.dossier" else "read")
+                if is_vip_model(comodel):
+                    targets.check_access("write" if name == "dossier_id" and comodel == "vip.dossier" else "read")
+                elif comodel == CARD_MODEL:
+                    if self._name == "vip.dossier" and name == "partner_id":
+                        continue  # the client's own card: checked by the dossier before it is written
+                    self._vip_raise_if_forbidden({comodel: set(targets.ids)}, "read")
+                else:  # a message, a task, an event: not one that points at a client the user may not read
+                    for pointed in targets._vip_pointer_targets().values():
+                        self._vip_raise_if_forbidden(pointed, "read")
         same_client = [name for name in self._vip_same_client_fields() if name in fnames or "dossier_id" in fnames]
         if not same_client:
             return
@@ -184,12 +246,12 @@ class Base(models.AbstractModel):
             for kind, model_field, id_field in specs:
                 value = record[id_field]
                 if kind == "reference":
-                    if value and is_vip_model(value._name):
+                    if value and self._vip_guarded(value._name):
                         targets.setdefault(value._name, set()).add(value.id)
                     continue
                 model = record[model_field]
-                if is_vip_model(model) and model in self.env:
-                    ids = _parse_ids(value) if kind == "ids" else ([value] if value else [])
+                if model in self.env and self._vip_guarded(model):
+                    ids = _parse_ids(value)
                     if ids:
                         targets.setdefault(model, set()).update(ids)
             if targets:
@@ -198,27 +260,37 @@ class Base(models.AbstractModel):
 
     @api.model
     def _vip_pointer_targets_in_values(self, vals):
-        """``{vip model: ids}`` that ``vals`` (with the context's defaults) would point at."""
+        """``{vip model: ids}`` that ``vals`` (with the context's defaults) would point at.
+
+        The context's ``active_model``/``active_id(s)`` count too: wizards take
+        their document from them (the SMS composer does).
+        """
         targets = {}
+        context = self.env.context
+        active_model = context.get("active_model")
+        if is_protected_model(active_model) and active_model in self.env:
+            active = _parse_ids(context.get("active_ids")) + _parse_ids(context.get("active_id"))
+            if active:
+                targets.setdefault(active_model, set()).update(active)
 
         def get(name):
             if name in vals:
                 return vals[name]
-            return self.env.context.get(f"default_{name}")
+            return context.get(f"default_{name}")
 
         for kind, model_field, id_field in self._vip_pointer_specs():
             value = get(id_field)
             if kind == "reference":
                 if isinstance(value, str) and "," in value:
                     model, _sep, res_id = value.partition(",")
-                    if is_vip_model(model) and res_id.strip().isdigit():
-                        targets.setdefault(model, set()).add(int(res_id))
+                    if self._vip_guarded(model) and _as_id(res_id.strip()):
+                        targets.setdefault(model, set()).add(_as_id(res_id.strip()))
                 continue
             model = get(model_field)
-            if not model and (model_id := get(f"{model_field}_id")) and isinstance(model_id, int):
-                model = self.env["ir.model"].sudo().browse(model_id).model
-            if is_vip_model(model) and model in self.env:
-                ids = _parse_ids(value) if kind == "ids" else ([value] if isinstance(value, int) and value else [])
+            if not model and (model_id := _as_id(get(f"{model_field}_id"))):
+                model = self.env["ir.model"].sudo().browse(model_id).exists().model
+            if model in self.env and self._vip_guarded(model):
+                ids = _parse_ids(value)
                 if ids:
                     targets.setdefault(model, set()).update(ids)
         return targets
@@ -227,6 +299,18 @@ class Base(models.AbstractModel):
     def _vip_forbidden_targets(self, model, ids, operation):
         """The ids of ``model`` that the current user may not ``operation`` (``read`` or ``post``)."""
         records = self.env[model].browse(ids)
+        if records._vip_is_relay():
+            # an event of a client: forbidden when what it points at is
+            return {
+                record_id
+                for record_id, pointed in records._vip_pointer_targets().items()
+                if any(self._vip_forbidden_targets(m, i, "read") for m, i in pointed.items())
+            }
+        if model == CARD_MODEL:
+            # only a VIP client's card is guarded here; linking to a readable card is the card's own business
+            # sudo: which of the given contacts are clients' cards, nothing is returned
+            cards = records.sudo().filtered("vip_client")
+            return set(cards.ids) - set(records.browse(cards.ids)._filtered_access("read").ids)
         readable = records._filtered_access("read")
         if operation == "post":
             if hasattr(readable, "_vip_filtered_contributable"):
@@ -259,7 +343,26 @@ class Base(models.AbstractModel):
     def _search(self, domain, offset=0, limit=None, order=None):
         if not self.env.su and self._vip_pointer_specs():
             domain = expression.AND([domain, self._vip_pointer_domain()])
+        if not self.env.su and self._vip_detail_fields():
+            domain = expression.AND([domain, self._vip_detail_domain()])
         return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _vip_detail_domain(self):
+        """Rows whose record is not hidden by the guard (as ``NOT IN`` the few hidden ones)."""
+        domain = []
+        for name in self._vip_detail_fields():
+            Parent = self.env[self._fields[name].comodel_name]
+            # sudo: the hidden records, selected by the user's own guard domain below
+            hidden = Parent.sudo().with_context(active_test=False)._search(Parent._vip_hidden_domain())
+            domain = expression.AND([domain, ["|", (name, "=", False), "!", (name, "in", hidden)]])
+        return domain
+
+    @api.model
+    def _vip_hidden_domain(self):
+        """Rows of this model that point at a guarded record the user may not read."""
+        allowed = self._vip_pointer_domain()
+        return ["!", *expression.normalize_domain(allowed)] if allowed else [(0, "=", 1)]
 
     @api.model
     def _vip_pointer_domain(self):
@@ -270,6 +373,7 @@ class Base(models.AbstractModel):
             for name in vip_models
             if not self.env[name]._transient and self.env[name].has_access("read")
         }
+        relays = [name for name in self.env.registry if not self.env[name]._abstract and self.env[name]._vip_is_relay()]
         domain = []
         for kind, model_field, id_field in self._vip_pointer_specs():
             if kind != "ref" or not self._fields[id_field].store or not self._fields[model_field].store:
@@ -278,11 +382,18 @@ class Base(models.AbstractModel):
             for name, query in readable.items():
                 field_domain = expression.OR([field_domain, [(model_field, "=", name), (id_field, "in", query)]])
             domain = expression.AND([domain, ["|", (model_field, "=", False), *field_domain]])
+            # a relay's own rows stop here (no recursion); messages are filtered by their document's
+            # access by mail itself, which the relay's guard answers
+            for name in relays if not self._vip_is_relay() and self._name != "mail.message" else ():
+                # what points at a client's event: hidden with the event (NOT IN the few hidden events)
+                Relay = self.env[name]
+                hidden = Relay.sudo().with_context(active_test=False)._search(Relay._vip_hidden_domain())
+                domain = expression.AND([domain, ["|", (model_field, "!=", name), "!", (id_field, "in", hidden)]])
         return domain
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
-        if self.env.su or not self._vip_pointer_specs():
+        if self.env.su or not (self._vip_pointer_specs() or self._vip_detail_fields()):
             return result
         candidates = self.browse(id_ for id_ in self._ids if isinstance(id_, int))
         if result:
@@ -295,6 +406,17 @@ class Base(models.AbstractModel):
             for record_id, targets in candidates._vip_pointer_targets().items()
             if any(self._vip_forbidden_targets(model, ids, mode) for model, ids in targets.items())
         ]
+        for name in self._vip_detail_fields():
+            # sudo: the record each row details, whose own guard decides
+            rows = candidates.sudo().filtered(name)
+            parents = rows[name]
+            hidden = parents._vip_pointer_targets()
+            blocked = {
+                parent_id
+                for parent_id, pointed in hidden.items()
+                if any(self._vip_forbidden_targets(m, i, "read") for m, i in pointed.items())
+            }
+            forbidden_ids += [row.id for row in rows if row[name].id in blocked]
         if not forbidden_ids:
             return result
         forbidden = self.browse(forbidden_ids)

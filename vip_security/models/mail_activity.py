@@ -37,3 +37,11 @@ class MailActivity(models.Model):
             return result
         forbidden |= denied
         return forbidden, lambda: forbidden._make_access_error(operation)
+
+    def _action_done(self, feedback=False, attachment_ids=None):
+        # core posts the feedback and its files as the system: a file on a client needs write on it
+        if attachment_ids and not self.env.su:
+            for model, activities in self.sudo().grouped("res_model").items():
+                if model in VIP_THREAD_MODELS:
+                    self.env[model].browse(activities.mapped("res_id")).check_access("write")
+        return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)

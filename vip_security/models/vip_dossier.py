@@ -112,6 +112,8 @@ class VipDossier(models.Model):
                             "a VIP administrator assigns clients to other managers and deputies."
                         )
                     )
+        for vals in vals_list:
+            self._vip_check_card_is_free(vals.get("partner_id"))
         dossiers = super().create(vals_list)
         dossiers._vip_sync_card_readers()
         return dossiers
@@ -119,6 +121,7 @@ class VipDossier(models.Model):
     def write(self, vals):
         reassigning = {"user_id", "deputy_id"} & set(vals)
         old_cards = self.partner_id if "partner_id" in vals else self.env["res.partner"]
+        self._vip_check_card_is_free(vals.get("partner_id"))
         if reassigning and not self._user_can_reassign():
             changed = self.filtered(
                 lambda d: (
@@ -139,6 +142,16 @@ class VipDossier(models.Model):
         if reassigning:
             self._vip_drop_outsiders()
         return result
+
+    @api.model
+    def _vip_check_card_is_free(self, partner_id):
+        """A client's card is another client's card only for who may read that client."""
+        if not partner_id or self.env.su:
+            return
+        card = self.env["res.partner"].browse(partner_id)
+        # sudo: whether the contact is a client's card already, nothing is returned
+        if card.sudo().vip_client and not card.has_access("read"):
+            raise AccessError(self.env._("This contact is the card of another VIP client."))
 
     def _vip_sync_card_readers(self, other_cards=None):
         """Keep on each client's contact card who reads it by membership (its rules read that).
@@ -200,14 +213,20 @@ class VipDossier(models.Model):
             )
 
     def message_post(self, **kwargs):
-        self._vip_check_contribute()
-        if kwargs.get("partner_ids") and not self.env.su:
-            # a recipient gets the message by e-mail: only who may read the client
-            self._vip_check_followers_may_read(kwargs["partner_ids"])
-        if kwargs.get("attachment_ids") or kwargs.get("attachments"):
-            # files are part of the dossier: only who may write it adds them
-            self.check_access("write")
+        if not self.env.su:
+            self._vip_check_post(kwargs.get("partner_ids"), kwargs.get("attachment_ids") or kwargs.get("attachments"))
         return super().message_post(**kwargs)
+
+    def _vip_check_post(self, partner_ids=None, attachments=None):
+        """What the current user may post on these clients, wherever the post comes from (the chat route
+        posts as the system): a member or top management posts; a recipient gets the message by e-mail,
+        so only who may read the client is notified; files are part of the dossier, added by who may
+        write it."""
+        self._vip_check_contribute()
+        if partner_ids:
+            self._vip_check_followers_may_read(partner_ids)
+        if attachments:
+            self.check_access("write")
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         self._vip_check_contribute()

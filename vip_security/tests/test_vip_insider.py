@@ -389,3 +389,82 @@ class TestVipInsider(VipSecurityCase):
         for reason in ("...............", "1234567890123456", "help ..........................."):
             with self.subTest(reason=reason), self.assertRaises(UserError):
                 wizard.create({"client_ref": self.other_dossier.client_ref, "reason": reason}).action_open()
+
+    # ------------------------------------------------------------------
+    # found by the attack on the running demo
+    # ------------------------------------------------------------------
+    def test_wizards_take_their_document_from_the_context_too(self):
+        """The SMS composer reads active_model/active_id; ids come as strings and floats too."""
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                with self.assertRaises(REFUSED):
+                    self.env["sms.composer"].with_user(user).with_context(
+                        active_model="vip.dossier", active_id=self.other_dossier.id, active_ids=[self.other_dossier.id]
+                    ).onchange({}, [], {"recipient_single_number": {}, "recipient_single_description": {}})
+                for res_id in (str(self.other_dossier.id), float(self.other_dossier.id)):
+                    with self.assertRaises(REFUSED):
+                        self.env["mail.activity"].with_user(user).onchange(
+                            {"res_model": "vip.dossier", "res_id": res_id}, ["res_id"], {"res_name": {}}
+                        )
+                with self.assertRaises(REFUSED):
+                    self.env["mail.activity"].with_user(user).onchange(
+                        {"res_model": "res.partner", "res_id": self.other_dossier.partner_id.id},
+                        ["res_id"],
+                        {"res_name": {}},
+                    )
+
+    def test_client_cards_are_linked_only_by_who_reads_them(self):
+        card = self.other_dossier.partner_id
+        event = (
+            self.env["calendar.event"]
+            .with_user(self.employee)
+            .create({"name": "Mine", "start": fields.Datetime.now(), "stop": fields.Datetime.now()})
+        )
+        with self.assertRaises(REFUSED):
+            event.write({"partner_ids": [Command.link(card.id)]})
+        with self.assertRaises(REFUSED):
+            event.message_subscribe(partner_ids=card.ids)
+        with self.assertRaises(REFUSED):
+            event.message_post(body="hello", partner_ids=card.ids)
+        with self.assertRaises(REFUSED):
+            self.env["res.partner"].with_user(self.manager).create({"name": "Child", "parent_id": card.id})
+        with self.assertRaises(REFUSED):
+            self.dossier.with_user(self.manager).write({"employer_id": card.id})
+        with self.assertRaises(REFUSED):
+            self.env["vip.dossier"].with_user(self.manager).create({"name": "Same card", "partner_id": card.id})
+        # the client's own manager links the card as before
+        self.env["calendar.event"].with_user(self.manager2).create(
+            {"name": "Review", "start": fields.Datetime.now(), "stop": fields.Datetime.now(), "partner_ids": card.ids}
+        )
+
+    def test_attendees_of_a_clients_event_are_hidden_with_it(self):
+        card = self.other_dossier.partner_id
+        self.other_event.partner_ids = [Command.link(card.id)]
+        attendee = self.other_event.attendee_ids.filtered(lambda a: a.partner_id == card)
+        self.assertTrue(attendee)
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                Attendee = self.env["calendar.attendee"].with_user(user)
+                self.assertFalse(Attendee.search([("id", "=", attendee.id)]))
+                self.assertFalse(Attendee.search_count([("partner_id", "=", card.id)]))
+                with self.assertRaises(AccessError):
+                    attendee.with_user(user).read(["common_name", "email"])
+                followers = self.env["mail.followers"].with_user(user)
+                self.assertFalse(
+                    followers.search([("res_model", "=", "calendar.event"), ("res_id", "=", self.other_event.id)])
+                )
+        self.fresh()
+        self.assertTrue(self.env["calendar.attendee"].with_user(self.manager2).search([("id", "=", attendee.id)]))
+
+    def test_files_reach_a_client_only_through_who_writes_it(self):
+        """A task's feedback with a file is a file on the client: not for top management (read-only)."""
+        activity = self.other_dossier.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Check", user_id=self.supervisor.id
+        )
+        attachment = self.env["ir.attachment"].create(
+            {"name": "x.txt", "raw": b"x", "res_model": "mail.compose.message"}
+        )
+        with self.assertRaises(AccessError):
+            activity.with_user(self.supervisor).action_feedback(feedback="done", attachment_ids=attachment.ids)
