@@ -468,3 +468,23 @@ class TestVipInsider(VipSecurityCase):
         )
         with self.assertRaises(AccessError):
             activity.with_user(self.supervisor).action_feedback(feedback="done", attachment_ids=attachment.ids)
+
+    def test_a_message_on_a_client_is_named_only_for_its_readers(self):
+        """Notifications of other users link to the message, whose name is the client's."""
+        message = self.other_dossier.message_ids[:1]
+        notification = self.env["mail.notification"].create(
+            {"mail_message_id": message.id, "res_partner_id": self.manager2.partner_id.id, "notification_type": "inbox"}
+        )
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                rows = (
+                    self.env["mail.notification"]
+                    .with_user(user)
+                    .search_read([("id", "=", notification.id)], ["mail_message_id"])
+                )
+                for row in rows:
+                    self.assertNotIn(self.other_dossier.name, row["mail_message_id"][1])
+        self.fresh()
+        [row] = notification.with_user(self.manager2).read(["mail_message_id"])
+        self.assertEqual(row["mail_message_id"][1], self.other_dossier.name)

@@ -1,0 +1,27 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class MailMessage(models.Model):
+    """A message's name is its document's: a VIP client's name, for a message on a client.
+
+    Other users' rows that link to a message (notifications, tracked values, a
+    letter) show that name through the link, which Odoo reads as the system.
+    For who may not read the client, a message on it is only "Message".
+    """
+
+    _inherit = "mail.message"
+
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        super()._compute_display_name()
+        # the user's own rights, also when the name is read as the system (a many2one's value)
+        as_user = self.with_env(self.env(su=False)).browse(id_ for id_ in self._ids if isinstance(id_, int))
+        hidden = {
+            message_id
+            for message_id, targets in as_user._vip_pointer_targets().items()
+            if any(as_user._vip_forbidden_targets(model, ids, "read") for model, ids in targets.items())
+        }
+        for message in self:
+            if message.id in hidden:
+                message.display_name = self.env._("Message")
