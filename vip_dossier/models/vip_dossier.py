@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .vip_input_mixin import REF_SIZE
+from .vip_input_mixin import NAME_SIZE, REF_SIZE
 
 CHANNELS = [
     ("phone", "Phone call"),
@@ -134,7 +134,7 @@ class VipDossier(models.Model):
         index="btree_not_null",
         tracking=True,
     )
-    job_title = fields.Char(string="Position", tracking=True)
+    job_title = fields.Char(string="Position", size=NAME_SIZE, tracking=True)
     employer_website = fields.Char(related="employer_id.website", string="Employer Web Site")
     employer_industry_id = fields.Many2one(related="employer_id.industry_id", string="Employer Industry")
     employer_founding_date = fields.Date(related="employer_id.founding_date", string="Employer Founded On")

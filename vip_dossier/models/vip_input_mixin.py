@@ -109,6 +109,8 @@ class VipInputMixin(models.AbstractModel):
                 )
             case "selection":
                 return self.env._('%(field)s: "%(value)s" is not one of the allowed values.', field=label, value=quoted)
+            case "record":
+                return self.env._('%(field)s: "%(value)s" is not a record.', field=label, value=quoted)
             case "nan":
                 return self.env._('%(field)s must be a number, not "%(value)s".', field=label, value=quoted)
             case _:
@@ -130,6 +132,9 @@ class VipInputMixin(models.AbstractModel):
                 return "nul"
             if field.size and len(value) > field.size:
                 return "size"
+        elif field.type == "many2one" and not isinstance(value, (int, models.NewId)):
+            # the ORM reads any other value as "no record" and silently clears the link
+            return "record"
         elif field.type in ("date", "datetime", "selection"):
             try:
                 # the ORM's own reading of the value: what it refuses, it refuses with a bare ValueError

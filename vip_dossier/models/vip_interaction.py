@@ -4,6 +4,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .vip_input_mixin import NAME_SIZE
+
 INTERACTION_CHANNELS = [
     ("call", "Call"),
     ("meeting", "Meeting"),
@@ -45,7 +47,7 @@ class VipInteraction(models.Model):
     )
     contact_name = fields.Char(string="With", compute="_compute_contact_name")
     channel = fields.Selection(INTERACTION_CHANNELS, required=True, default="call")
-    subject = fields.Char(required=True)
+    subject = fields.Char(required=True, size=NAME_SIZE)
     outcome = fields.Text()
     next_step = fields.Char()
     next_step_date = fields.Date()

@@ -187,6 +187,11 @@ class TestVipInput(VipCase):
         self.assertRefused(self.dossier, "state", "bogus", '^Status: "bogus" is not one of the allowed values')
         self.assertRefused(self.dossier, "contact_hour_from", float("nan"), "^Call From must be a number")
         self.assertRefused(self.tier, "sequence", 2**40, r"^Sequence is out of range \(1099511627776\)")
+        # a link given as text: the ORM would silently clear it
+        self.assertRefused(self.dossier, "tier_id", "abc", '^Tier: "abc" is not a record')
+        # free text that no form fills with a megabyte (found by the attack on the demo)
+        self.assertRefused(self.dossier, "job_title", "x" * 1_000_000, "^Position is too long")
+        self.assertRefused(self.interaction, "subject", "x" * 1_000_000, "^Subject is too long")
 
     def test_error_messages_are_translated(self):
         self.env["res.lang"]._activate_lang("ru_RU")
