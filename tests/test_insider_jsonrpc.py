@@ -222,3 +222,41 @@ def test_chat_route_posts_with_the_posters_rights(users, foreign):
         route,
         {"thread_model": "vip.dossier", "thread_id": foreign["id"], "post_data": {"body": "Call back today"}},
     )
+
+
+def test_ids_as_fractions_and_posts_on_ones_own_event(users, foreign):
+    """Found by the second attack: an id of 2.5 (the ORM stores 2) and the chat route on one's own event."""
+    emp = users["vip_employee"]
+    fraction = foreign["id"] + 0.5
+    refused(
+        emp.call,
+        "sms.composer",
+        "onchange",
+        [],
+        {},
+        [],
+        {"recipient_single_number": {}, "recipient_single_description": {}},
+        context={"active_model": "vip.dossier", "active_id": fraction, "active_ids": [fraction]},
+    )
+    refused(
+        emp.call,
+        "mail.activity",
+        "onchange",
+        [],
+        {"res_model": "vip.dossier", "res_id": fraction},
+        ["res_id"],
+        {"res_name": {}},
+    )
+    event = emp.call(
+        "calendar.event", "create", {"name": "Mine", "start": "2026-12-01 10:00:00", "stop": "2026-12-01 11:00:00"}
+    )
+    with pytest.raises(RpcError) as caught:
+        emp._call(
+            "/mail/message/post",
+            {
+                "thread_model": "calendar.event",
+                "thread_id": event,
+                "post_data": {"body": "hello", "message_type": "comment", "partner_ids": [foreign["partner_id"][0]]},
+            },
+        )
+    assert caught.value.name in REFUSED, caught.value

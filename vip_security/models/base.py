@@ -27,6 +27,7 @@ without its own check.
 
 import ast
 import functools
+import math
 
 from odoo import api, models, tools
 from odoo.exceptions import AccessError, ValidationError
@@ -48,7 +49,8 @@ def is_protected_model(name):
 
 
 def _as_id(value):
-    """An id as the ORM would store it from what a caller sent: ``2``, ``"2"``, ``2.0``; else ``None``."""
+    """An id as the ORM would store it from what a caller sent: ``2``, ``"2"``, ``2.0``, and ``2.5`` (which
+    the ORM truncates to 2); else ``None``."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -57,7 +59,7 @@ def _as_id(value):
         number = float(value)
     except (TypeError, ValueError, OverflowError):
         return None
-    return int(number) if number.is_integer() else None
+    return int(number) if math.isfinite(number) else None
 
 
 def _parse_ids(value):

@@ -81,6 +81,24 @@ class ResPartner(models.Model):
             partner.vip_client = partner.id in clients
 
     @api.depends_context("uid")
+    def _compute_display_name(self):
+        """A client's card is named only for who may read it.
+
+        Rows of other models that link to the card (a meeting's attendee, a
+        follower, a notification) show its name through the link, which Odoo
+        reads as the system.
+        """
+        super()._compute_display_name()
+        # sudo: which contacts are clients' cards; the user's own rights decide below
+        cards = self.filtered(lambda p: isinstance(p.id, int) and p.sudo().vip_client)
+        if not cards:
+            return
+        hidden = set(cards.with_env(self.env(su=False)).filtered(lambda p: not p.vip_readable).ids)
+        for partner in self:
+            if partner.id in hidden:
+                partner.display_name = self.env._("Confidential contact")
+
+    @api.depends_context("uid")
     @api.depends("vip_client", "vip_reader_user_ids")
     def _compute_vip_readable(self):
         readable = set()

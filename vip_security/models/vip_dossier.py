@@ -247,9 +247,10 @@ class VipDossier(models.Model):
                 )
 
     def _vip_partners_who_read(self, partners):
-        """The partners among ``partners`` with an internal user who may read this client."""
+        """The partners among ``partners`` who may get this client's messages: the client itself (its own
+        card: an SMS, an e-mail to the client), and who has an internal user that may read the client."""
         self.ensure_one()
-        readers = self.env["res.partner"]
+        readers = partners & self.sudo().partner_id
         for partner in partners:
             users = partner.with_context(active_test=False).user_ids.filtered(lambda u: u.active and not u.share)
             if any(self.with_user(user).has_access("read") for user in users):

@@ -488,3 +488,44 @@ class TestVipInsider(VipSecurityCase):
         self.fresh()
         [row] = notification.with_user(self.manager2).read(["mail_message_id"])
         self.assertEqual(row["mail_message_id"][1], self.other_dossier.name)
+
+    def test_a_clients_card_is_named_only_for_its_readers(self):
+        """A follower or an attendee row of a plain meeting links to the card: its name is not shown."""
+        card = self.other_dossier.partner_id
+        event = (
+            self.env["calendar.event"]
+            .with_user(self.manager2)
+            .create(
+                {
+                    "name": "Lunch",
+                    "start": fields.Datetime.now(),
+                    "stop": fields.Datetime.now(),
+                    "partner_ids": card.ids,
+                }
+            )
+        )
+        follower = self.env["mail.followers"].search(
+            [("res_model", "=", "calendar.event"), ("res_id", "=", event.id), ("partner_id", "=", card.id)]
+        ) or self.env["mail.followers"].create(
+            {"res_model": "calendar.event", "res_id": event.id, "partner_id": card.id}
+        )
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                for row in (
+                    self.env["mail.followers"].with_user(user).search_read([("id", "=", follower.id)], ["partner_id"])
+                ):
+                    self.assertNotIn(card.name, row["partner_id"][1])
+        self.fresh()
+        [row] = follower.with_user(self.manager2).read(["partner_id"])
+        self.assertEqual(row["partner_id"][1], card.name)
+
+    def test_the_client_itself_may_be_notified(self):
+        """An SMS or an e-mail to the client notifies the client's own card: not an outsider."""
+        card = self.other_dossier.partner_id
+        message = self.other_dossier.with_user(self.manager2).message_post(body="Happy birthday", partner_ids=card.ids)
+        self.assertEqual(message.partner_ids, card)
+        # nor is the client dropped as a follower when its managers change
+        self.other_dossier.message_subscribe(partner_ids=card.ids)
+        self.other_dossier.with_user(self.vip_admin).write({"deputy_id": self.deputy.id})
+        self.assertIn(card, self.other_dossier.message_partner_ids)
