@@ -26,3 +26,34 @@ class TestVipReminderAccess(VipCalendarCase):
         # what the manager records stays theirs
         reminder.with_user(self.manager).write({"outcome": "unreachable"})
         self.assertEqual(reminder.outcome, "unreachable")
+
+    def test_attendees_who_are_clients_are_read_by_their_readers_only(self):
+        """A meeting made from the Calendar app with a client copies the client's e-mail and phone on its attendee."""
+        card = self.other_dossier.partner_id
+        card.write({"email": "client@example.com", "phone": "+7 495 000 00 00"})
+        event = (
+            self.env["calendar.event"]
+            .with_user(self.manager2)
+            .create(
+                {
+                    "name": "Lunch",
+                    "start": "2026-06-16 12:00:00",
+                    "stop": "2026-06-16 13:00:00",
+                    "partner_ids": card.ids,
+                }
+            )
+        )
+        attendee = event.attendee_ids.filtered(lambda a: a.partner_id == card)
+        self.assertTrue(attendee)
+        for user in (self.employee, self.manager):
+            with self.subTest(user=user.login):
+                self.env.flush_all()
+                self.env.invalidate_all()
+                Attendee = self.env["calendar.attendee"].with_user(user)
+                self.assertFalse(Attendee.search([("id", "=", attendee.id)]))
+                self.assertFalse(Attendee.search_count([("email", "=", "client@example.com")]))
+                with self.assertRaises(AccessError):
+                    attendee.with_user(user).read(["common_name", "email", "phone"])
+        self.env.invalidate_all()
+        self.assertEqual(attendee.with_user(self.manager2).email, "client@example.com")
+        self.assertEqual(attendee.with_user(self.supervisor).email, "client@example.com")

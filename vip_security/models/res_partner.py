@@ -146,6 +146,18 @@ class ResPartner(models.Model):
         return self.env["vip.dossier"].with_env(self.env(su=False)).with_context(active_test=False)
 
     @api.model
+    def _vip_hidden_cards(self):
+        """The clients' cards the current user may not read, as a query; ``None`` when there is none."""
+        if self.env.su or self.env.user.has_group(SUPERVISOR_GROUP):
+            return None
+        # sudo: the cards themselves, selected by the user's own readability below
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            ._search([("vip_client", "=", True), ("vip_readable", "=", False)])
+        )
+
+    @api.model
     def _vip_access_domain(self, mode, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise NotImplementedError(f"unsupported search on vip_readable/vip_writable: {operator} {value}")
