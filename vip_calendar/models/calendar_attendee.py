@@ -1,6 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import functools
-
 from odoo import api, models
 from odoo.osv import expression
 
@@ -32,12 +30,9 @@ class CalendarAttendee(models.Model):
         # sudo: the contact of each row, whose own readability decides
         rows = candidates.sudo()
         blocked = self._vip_forbidden_targets("res.partner", set(rows.partner_id.ids), "read")
-        forbidden = self.browse(row.id for row in rows if row.partner_id.id in blocked)
-        if not forbidden:
-            return result
-        if result:
-            return result[0] + forbidden, result[1]
-        return forbidden, functools.partial(self.env["ir.rule"]._make_access_error, operation, forbidden)
+        return self._vip_add_forbidden(
+            result, self.browse(row.id for row in rows if row.partner_id.id in blocked), operation
+        )
 
     def _subscribe_partner(self):
         """The key-date run's private events have one attendee, their organizer: nobody to subscribe.

@@ -419,9 +419,12 @@ class Base(models.AbstractModel):
                 if any(self._vip_forbidden_targets(m, i, "read") for m, i in pointed.items())
             }
             forbidden_ids += [row.id for row in rows if row[name].id in blocked]
-        if not forbidden_ids:
+        return self._vip_add_forbidden(result, self.browse(forbidden_ids), operation)
+
+    def _vip_add_forbidden(self, result, forbidden, operation):
+        """``result`` of ``_check_access`` with the records ``forbidden`` added to those it refuses."""
+        if not forbidden:
             return result
-        forbidden = self.browse(forbidden_ids)
         if result:
             return result[0] + forbidden, result[1]
         return forbidden, functools.partial(self.env["ir.rule"]._make_access_error, operation, forbidden)
