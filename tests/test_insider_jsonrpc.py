@@ -260,3 +260,35 @@ def test_ids_as_fractions_and_posts_on_ones_own_event(users, foreign):
             },
         )
     assert caught.value.name in REFUSED, caught.value
+
+
+def test_editing_a_message_is_posting_it(users, foreign):
+    """The third attack: /mail/message/update_content writes as the system, so it gets the checks of a post."""
+    emp, sup = users["vip_employee"], users["supervisor"]
+    event = emp.call(
+        "calendar.event", "create", {"name": "Mine", "start": "2026-12-01 10:00:00", "stop": "2026-12-01 11:00:00"}
+    )
+    emp.call("calendar.event", "message_post", [event], body="x", message_type="comment")
+    [mine] = emp.call("mail.message", "search", [["model", "=", "calendar.event"], ["res_id", "=", event]], limit=1)
+    edit = {"message_id": mine, "body": "x", "attachment_ids": [], "partner_ids": [foreign["partner_id"][0]]}
+    with pytest.raises(RpcError) as caught:
+        emp._call("/mail/message/update_content", edit)
+    assert caught.value.name in REFUSED, caught.value
+    # top management's note on a client, edited to carry a file: refused as a new post with a file is
+    sup.call("vip.dossier", "message_post", [foreign["id"]], body="Call back", message_type="comment")
+    [note] = sup.call(
+        "mail.message",
+        "search",
+        [["model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]], ["create_uid", "=", sup.uid]],
+        limit=1,
+        order="id desc",
+    )
+    attachment = sup.call(
+        "ir.attachment", "create", {"name": "x.txt", "raw": "eA==", "res_model": "mail.compose.message", "res_id": 0}
+    )
+    with pytest.raises(RpcError) as caught:
+        sup._call(
+            "/mail/message/update_content",
+            {"message_id": note, "body": "Call back", "attachment_ids": [attachment], "partner_ids": []},
+        )
+    assert caught.value.name in REFUSED, caught.value

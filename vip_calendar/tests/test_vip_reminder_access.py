@@ -2,6 +2,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
 from odoo.tests.common import tagged
 
 from .common import VipCalendarCase
@@ -57,3 +58,35 @@ class TestVipReminderAccess(VipCalendarCase):
         self.env.invalidate_all()
         self.assertEqual(attendee.with_user(self.manager2).email, "client@example.com")
         self.assertEqual(attendee.with_user(self.supervisor).email, "client@example.com")
+
+    def test_a_meetings_client_follower_and_attendee_for_managers_of_several_or_no_clients(self):
+        """The second attack: "not one of my cards" must hold for a manager with two clients and one with none."""
+        second = self.env["vip.dossier"].create({"name": "Second Client", "user_id": self.manager2.id})
+        cards = self.other_dossier.partner_id | second.partner_id
+        event = (
+            self.env["calendar.event"]
+            .with_user(self.manager2)
+            .create(
+                {
+                    "name": "Lunch",
+                    "start": "2026-06-16 12:00:00",
+                    "stop": "2026-06-16 13:00:00",
+                    "partner_ids": cards.ids,
+                }
+            )
+        )
+        # calendar makes its attendees followers of the meeting
+        nobody = new_test_user(self.env, "vip_t_new_manager", groups="vip_dossier.group_vip_manager")
+        on_event = [("res_model", "=", "calendar.event"), ("res_id", "=", event.id)]
+        self.env.flush_all()
+        self.env.invalidate_all()
+        attendees = self.env["calendar.attendee"].with_user(self.manager2).search([("event_id", "=", event.id)])
+        self.assertEqual(attendees.partner_id & cards, cards)
+        self.assertEqual(self.env["mail.followers"].with_user(self.manager2).search(on_event).partner_id & cards, cards)
+        for user in (nobody, self.manager, self.employee):
+            with self.subTest(user=user.login):
+                self.env.invalidate_all()
+                attendees = self.env["calendar.attendee"].with_user(user).search([("event_id", "=", event.id)])
+                self.assertFalse(attendees.partner_id & cards)
+                followers = self.env["mail.followers"].with_user(user).search(on_event)
+                self.assertFalse(followers.partner_id & cards)

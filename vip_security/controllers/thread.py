@@ -18,21 +18,9 @@ class VipThreadController(ThreadController):
         system: who may contribute, who may be notified and who may add files
         are checked here with the user's rights.
         """
-        partner_ids, attachment_ids = post_data.get("partner_ids"), post_data.get("attachment_ids")
-        if is_vip_model(thread_model):
+        if thread_model in request.env and hasattr(request.env[thread_model], "_vip_check_contribution"):
             thread = request.env[thread_model].browse(int(thread_id)).exists()
-            if not thread or not thread.has_access("read"):
+            if is_vip_model(thread_model) and (not thread or not thread.has_access("read")):
                 raise NotFound()
-            thread._vip_check_post(partner_ids, attachment_ids)
-        elif thread_model in request.env:
-            thread = request.env[thread_model].browse(int(thread_id)).exists()
-            if partner_ids:
-                # any document: a client's card is notified only by who may read it
-                thread._vip_raise_if_forbidden({"res.partner": set(partner_ids)}, "read")
-            if thread and thread._vip_is_relay():
-                # a client's event: posted on as on the client itself
-                for model, ids in thread._vip_pointer_targets().get(thread.id, {}).items():
-                    documents = request.env[model].browse(ids)
-                    if hasattr(documents, "_vip_check_post"):
-                        documents._vip_check_post(partner_ids, attachment_ids)
+            thread._vip_check_contribution(post_data.get("partner_ids"), post_data.get("attachment_ids"))
         return super().mail_message_post(thread_model, thread_id, post_data, context=context, **kwargs)

@@ -32,10 +32,14 @@ import math
 from odoo import api, models, tools
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 VIP_PREFIX = "vip."
 # a VIP client's contact card is protected like the client (vip_client marks it)
 CARD_MODEL = "res.partner"
+# rows that show a contact's own data (a follower its name and e-mail, an attendee copies of its
+# name, e-mail and phone), read only by who may read the contact when it is a client's card
+CARD_DETAILS = {"mail.followers": "partner_id", "calendar.attendee": "partner_id"}
 MODEL_NAME_FIELDS = ("res_model", "model")
 
 
@@ -347,7 +351,13 @@ class Base(models.AbstractModel):
             domain = expression.AND([domain, self._vip_pointer_domain()])
         if not self.env.su and self._vip_detail_fields():
             domain = expression.AND([domain, self._vip_detail_domain()])
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+        query = super()._search(domain, offset=offset, limit=limit, order=order)
+        if not self.env.su and (card_field := CARD_DETAILS.get(self._name)):
+            # row by row through the primary key: a follower search stays a few index lookups
+            hidden = self.env[CARD_MODEL]._vip_hidden_card_sql(SQL.identifier(query.table, card_field))
+            if hidden is not None:
+                query.add_where(SQL("NOT %s", hidden))
+        return query
 
     @api.model
     def _vip_detail_domain(self):
@@ -367,15 +377,34 @@ class Base(models.AbstractModel):
         return ["!", *expression.normalize_domain(allowed)] if allowed else [(0, "=", 1)]
 
     @api.model
+    @tools.ormcache()
+    def _vip_registry_kinds(self):
+        """``(VIP models, VIP documents, relays)`` of the registry, by name.
+
+        Documents are the VIP models that core records point at in practice: those with a chatter
+        (messages, followers, tasks) or with files (binary fields kept as attachments). Rows that
+        point at another VIP model are hidden from everyone but the system: no screen makes them,
+        and a subquery per VIP model would cost every search of messages and followers.
+        """
+        vip_models, documents, relays = [], [], []
+        for name in self.env.registry:
+            Model = self.env[name]
+            if Model._abstract:
+                continue
+            if is_vip_model(name):
+                vip_models.append(name)
+                has_files = any(f.type in ("binary", "image") and f.attachment for f in Model._fields.values())
+                if not Model._transient and ("message_ids" in Model._fields or has_files):
+                    documents.append(name)
+            elif Model._vip_is_relay():
+                relays.append(name)
+        return tuple(vip_models), tuple(documents), tuple(relays)
+
+    @api.model
     def _vip_pointer_domain(self):
         """Rows that point at no VIP record, or at VIP records the user can read (as subqueries)."""
-        vip_models = [name for name in self.env.registry if is_vip_model(name) and not self.env[name]._abstract]
-        readable = {
-            name: self.env[name]._search([])
-            for name in vip_models
-            if not self.env[name]._transient and self.env[name].has_access("read")
-        }
-        relays = [name for name in self.env.registry if not self.env[name]._abstract and self.env[name]._vip_is_relay()]
+        vip_models, documents, relays = self._vip_registry_kinds()
+        readable = {name: self.env[name]._search([]) for name in documents if self.env[name].has_access("read")}
         domain = []
         for kind, model_field, id_field in self._vip_pointer_specs():
             if kind != "ref" or not self._fields[id_field].store or not self._fields[model_field].store:
@@ -395,7 +424,8 @@ class Base(models.AbstractModel):
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
-        if self.env.su or not (self._vip_pointer_specs() or self._vip_detail_fields()):
+        card_field = CARD_DETAILS.get(self._name)
+        if self.env.su or not (self._vip_pointer_specs() or self._vip_detail_fields() or card_field):
             return result
         candidates = self.browse(id_ for id_ in self._ids if isinstance(id_, int))
         if result:
@@ -419,6 +449,11 @@ class Base(models.AbstractModel):
                 if any(self._vip_forbidden_targets(m, i, "read") for m, i in pointed.items())
             }
             forbidden_ids += [row.id for row in rows if row[name].id in blocked]
+        if card_field:
+            # sudo: the contact of each row, whose own readability decides
+            rows = candidates.sudo()
+            blocked = self._vip_forbidden_targets(CARD_MODEL, set(rows[card_field].ids), "read")
+            forbidden_ids += [row.id for row in rows if row[card_field].id in blocked]
         return self._vip_add_forbidden(result, self.browse(forbidden_ids), operation)
 
     def _vip_add_forbidden(self, result, forbidden, operation):

@@ -19,6 +19,34 @@ class MailThread(models.AbstractModel):
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
     def message_post(self, **kwargs):
-        if kwargs.get("partner_ids") and not self.env.su:
-            self._vip_raise_if_forbidden({"res.partner": set(kwargs["partner_ids"])}, "read")
+        self._vip_check_contribution(
+            kwargs.get("partner_ids"), kwargs.get("attachment_ids") or kwargs.get("attachments")
+        )
         return super().message_post(**kwargs)
+
+    def _message_update_content(self, message, body, attachment_ids=None, partner_ids=None, strict=True, **kwargs):
+        # the edit route writes as the system: the same checks as a new post, with the editor's rights
+        self._vip_check_contribution(partner_ids, attachment_ids)
+        return super()._message_update_content(
+            message, body, attachment_ids=attachment_ids, partner_ids=partner_ids, strict=strict, **kwargs
+        )
+
+    def _vip_check_contribution(self, partner_ids=None, attachments=None):
+        """What the current user may post here, wherever the post comes from (routes post as the system).
+
+        On any document a client's card is notified only by who may read it; on
+        a client, or on a client's event, the client's own rules decide who may
+        post, notify whom and add files (``vip.dossier._vip_check_post``).
+        """
+        if self.env.su:
+            return
+        if partner_ids:
+            self._vip_raise_if_forbidden({"res.partner": set(partner_ids)}, "read")
+        if hasattr(self, "_vip_check_post"):
+            self._vip_check_post(partner_ids, attachments)
+        elif self._vip_is_relay():
+            for targets in self._vip_pointer_targets().values():
+                for model, ids in targets.items():
+                    documents = self.env[model].browse(ids)
+                    if hasattr(documents, "_vip_check_post"):
+                        documents._vip_check_post(partner_ids, attachments)

@@ -85,9 +85,11 @@ class VipDossier(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise NotImplementedError(f"unsupported search on is_my_client: {operator} {value}")
         self.flush_model(["member_user_ids"])
-        mine = SQL("ANY(ARRAY(SELECT dossier_id FROM vip_dossier_member_rel WHERE user_id = %s))", self.env.uid)
-        domain = [("id", "=", mine)]
-        return domain if (operator == "=") == value else ["!", *domain]
+        mine = SQL("SELECT dossier_id FROM vip_dossier_member_rel WHERE user_id = %s", self.env.uid)
+        if (operator == "=") == value:
+            return [("id", "=", SQL("ANY(ARRAY(%s))", mine))]
+        # not "!": the ORM would turn it into "id != ANY(...)", true of any id but a lone member's
+        return [("id", "not in", SQL("(%s)", mine))]
 
     @api.depends("grant_ids.active", "grant_ids.user_id")
     def _compute_emergency_user_ids(self):
@@ -211,11 +213,6 @@ class VipDossier(models.Model):
                     "VIP client; emergency access is read-only."
                 )
             )
-
-    def message_post(self, **kwargs):
-        if not self.env.su:
-            self._vip_check_post(kwargs.get("partner_ids"), kwargs.get("attachment_ids") or kwargs.get("attachments"))
-        return super().message_post(**kwargs)
 
     def _vip_check_post(self, partner_ids=None, attachments=None):
         """What the current user may post on these clients, wherever the post comes from (the chat route
