@@ -14,7 +14,7 @@ class MailMessage(models.Model):
 
     @api.depends_context("uid")
     def _compute_display_name(self):
-        super()._compute_display_name()
+        result = super()._compute_display_name()
         # the user's own rights, also when the name is read as the system (a many2one's value)
         as_user = self.with_env(self.env(su=False)).browse(id_ for id_ in self._ids if isinstance(id_, int))
         hidden = {
@@ -25,3 +25,4 @@ class MailMessage(models.Model):
         for message in self:
             if message.id in hidden:
                 message.display_name = self.env._("Message")
+        return result

@@ -88,15 +88,16 @@ class ResPartner(models.Model):
         follower, a notification) show its name through the link, which Odoo
         reads as the system.
         """
-        super()._compute_display_name()
+        result = super()._compute_display_name()
         # sudo: which contacts are clients' cards; the user's own rights decide below
         cards = self.filtered(lambda p: isinstance(p.id, int) and p.sudo().vip_client)
         if not cards:
-            return
+            return result
         hidden = set(cards.with_env(self.env(su=False)).filtered(lambda p: not p.vip_readable).ids)
         for partner in self:
             if partner.id in hidden:
                 partner.display_name = self.env._("Confidential contact")
+        return result
 
     @api.depends_context("uid")
     @api.depends("vip_client", "vip_reader_user_ids")
