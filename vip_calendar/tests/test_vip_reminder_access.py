@@ -10,6 +10,21 @@ from .common import VipCalendarCase
 
 @tagged("post_install", "-at_install")
 class TestVipReminderAccess(VipCalendarCase):
+    def lunch_with(self, cards):
+        """A meeting manager2 makes from the Calendar app with clients, not linked to a dossier."""
+        return (
+            self.env["calendar.event"]
+            .with_user(self.manager2)
+            .create(
+                {
+                    "name": "Lunch",
+                    "start": "2026-06-16 12:00:00",
+                    "stop": "2026-06-16 13:00:00",
+                    "partner_ids": cards.ids,
+                }
+            )
+        )
+
     def test_reminders_are_made_by_the_run_only(self):
         """A reminder pointing at another client's SMS (or task, or event) would show it: its links are the run's."""
         key_date = self.occasion(self.dossier, "Name day", date(1980, 6, 16))
@@ -32,18 +47,7 @@ class TestVipReminderAccess(VipCalendarCase):
         """A meeting made from the Calendar app with a client copies the client's e-mail and phone on its attendee."""
         card = self.other_dossier.partner_id
         card.write({"email": "client@example.com", "phone": "+7 495 000 00 00"})
-        event = (
-            self.env["calendar.event"]
-            .with_user(self.manager2)
-            .create(
-                {
-                    "name": "Lunch",
-                    "start": "2026-06-16 12:00:00",
-                    "stop": "2026-06-16 13:00:00",
-                    "partner_ids": card.ids,
-                }
-            )
-        )
+        event = self.lunch_with(card)
         attendee = event.attendee_ids.filtered(lambda a: a.partner_id == card)
         self.assertTrue(attendee)
         for user in (self.employee, self.manager):
@@ -63,18 +67,7 @@ class TestVipReminderAccess(VipCalendarCase):
         """The second attack: "not one of my cards" must hold for a manager with two clients and one with none."""
         second = self.env["vip.dossier"].create({"name": "Second Client", "user_id": self.manager2.id})
         cards = self.other_dossier.partner_id | second.partner_id
-        event = (
-            self.env["calendar.event"]
-            .with_user(self.manager2)
-            .create(
-                {
-                    "name": "Lunch",
-                    "start": "2026-06-16 12:00:00",
-                    "stop": "2026-06-16 13:00:00",
-                    "partner_ids": cards.ids,
-                }
-            )
-        )
+        event = self.lunch_with(cards)
         # calendar makes its attendees followers of the meeting
         nobody = new_test_user(self.env, "vip_t_new_manager", groups="vip_dossier.group_vip_manager")
         on_event = [("res_model", "=", "calendar.event"), ("res_id", "=", event.id)]
