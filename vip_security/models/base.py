@@ -40,6 +40,13 @@ CARD_MODEL = "res.partner"
 # rows that show a contact's own data (a follower its name and e-mail, an attendee copies of its
 # name, e-mail and phone), read only by who may read the contact when it is a client's card
 CARD_DETAILS = {"mail.followers": "partner_id", "calendar.attendee": "partner_id"}
+# what the policy derives and stores: computed by the system only. The ORM lets a caller write a stored
+# computed field; a manager adding a colleague to their client's members, or unmarking its card, would
+# open the client to them.
+SYSTEM_FIELDS = {
+    "vip.dossier": frozenset({"member_user_ids", "emergency_user_ids"}),
+    "res.partner": frozenset({"vip_client", "vip_reader_user_ids"}),
+}
 MODEL_NAME_FIELDS = ("res_model", "model")
 
 
@@ -466,6 +473,7 @@ class Base(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._vip_check_system_fields(set().union(*vals_list) if vals_list else set())
         records = super().create(vals_list)
         if not self.env.su and self._vip_pointer_specs():
             records._vip_check_pointers("post")
@@ -474,12 +482,24 @@ class Base(models.AbstractModel):
         return records
 
     def write(self, vals):
+        self._vip_check_system_fields(set(vals))
         result = super().write(vals)
         if not self.env.su and self._vip_pointer_specs() and not self._vip_pointer_trigger_fields().isdisjoint(vals):
             self._vip_check_pointers("post")
         if not self._vip_relation_trigger_fields().isdisjoint(vals):
             self._vip_check_relations(set(vals))
         return result
+
+    @api.model
+    def _vip_check_system_fields(self, fnames):
+        if not self.env.su and (system := SYSTEM_FIELDS.get(self._name)) and not system.isdisjoint(fnames):
+            raise AccessError(
+                self.env._(
+                    "Who may read a VIP client is derived from its managers and emergency grants: "
+                    "%(fields)s cannot be set by hand.",
+                    fields=", ".join(self._fields[name].string for name in sorted(system & fnames)),
+                )
+            )
 
     def onchange(self, values, field_names, fields_spec):
         # a form of a new record computes what it shows before anything is saved

@@ -529,3 +529,17 @@ class TestVipInsider(VipSecurityCase):
         self.other_dossier.message_subscribe(partner_ids=card.ids)
         self.other_dossier.with_user(self.vip_admin).write({"deputy_id": self.deputy.id})
         self.assertIn(card, self.other_dossier.message_partner_ids)
+
+    def test_what_the_policy_derives_is_not_written_by_hand(self):
+        """The ORM lets a caller write a stored computed field: the membership and the card's mark are the system's."""
+        with self.assertRaises(AccessError):
+            self.dossier.with_user(self.manager).write({"member_user_ids": [Command.link(self.manager2.id)]})
+        with self.assertRaises(AccessError):
+            self.dossier.partner_id.with_user(self.manager).write({"vip_client": False})
+        with self.assertRaises(AccessError):
+            self.env["vip.dossier"].with_user(self.manager).create(
+                {"name": "Shared", "member_user_ids": [Command.link(self.manager2.id)]}
+            )
+        self.fresh()
+        self.assertEqual(self.dossier.member_user_ids, self.manager | self.deputy)
+        self.assertTrue(self.dossier.partner_id.vip_client)
