@@ -90,7 +90,7 @@ class ResPartner(models.Model):
         """
         result = super()._compute_display_name()
         # sudo: which contacts are clients' cards; the user's own rights decide below
-        cards = self.filtered(lambda p: isinstance(p.id, int) and p.sudo().vip_client)
+        cards = self.sudo().filtered(lambda p: isinstance(p.id, int) and p.vip_client).with_env(self.env)
         if not cards:
             return result
         hidden = set(cards.with_env(self.env(su=False)).filtered(lambda p: not p.vip_readable).ids)
@@ -108,13 +108,7 @@ class ResPartner(models.Model):
             readable = set(clients.ids)
         elif clients:
             # the readers kept on the cards, as the rule's SQL reads them (one query, no ORM prefetch)
-            rows = self.env.execute_query(
-                SQL(
-                    "SELECT partner_id FROM vip_partner_reader_rel WHERE user_id = %s AND partner_id = ANY(%s)",
-                    self.env.uid,
-                    clients.ids,
-                )
-            )
+            rows = self.env.execute_query(SQL("%s AND partner_id = ANY(%s)", self._vip_my_cards_sql(), clients.ids))
             readable = {partner_id for (partner_id,) in rows}
         for partner in self:
             partner.vip_readable = not partner.vip_client or partner.id in readable
@@ -147,6 +141,11 @@ class ResPartner(models.Model):
         return self.env["vip.dossier"].with_env(self.env(su=False)).with_context(active_test=False)
 
     @api.model
+    def _vip_my_cards_sql(self):
+        """The cards the current user reads by membership or emergency grant, as kept on them."""
+        return SQL("SELECT partner_id FROM vip_partner_reader_rel WHERE user_id = %s", self.env.uid)
+
+    @api.model
     def _vip_hidden_card_sql(self, column):
         """SQL that is true when ``column`` holds a client's card the current user may not read; ``None``
         when the user reads every card. Correlated row by row, by primary key: the rows that show a
@@ -176,7 +175,7 @@ class ResPartner(models.Model):
         if not Dossier.has_access(mode):
             return [("vip_client", "=", not wanted)]
         if mode == "read":
-            clients = SQL("SELECT partner_id FROM vip_partner_reader_rel WHERE user_id = %s", self.env.uid)
+            clients = self._vip_my_cards_sql()
         else:
             query = Dossier._where_calc([])
             Dossier._apply_ir_rules(query, mode)

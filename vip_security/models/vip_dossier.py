@@ -262,14 +262,23 @@ class VipDossier(models.Model):
         notifications (inbox, unsent e-mails) about the client go too.
         """
         # sudo: followers and notifications of other users are the system's to clean
+        gone = {}  # dossier id: the partners who lost it
         for dossier in self.sudo().exists():
             followers = dossier.message_partner_ids
             outsiders = followers - dossier._vip_partners_who_read(followers)
-            if not outsiders:
-                continue
-            dossier.message_unsubscribe(partner_ids=outsiders.ids)
-            messages = dossier.env["mail.message"].search([("model", "=", dossier._name), ("res_id", "=", dossier.id)])
-            dossier.env["mail.notification"].search(
+            if outsiders:
+                dossier.message_unsubscribe(partner_ids=outsiders.ids)
+                gone[dossier.id] = outsiders
+        if not gone:
+            return
+        # their pending notifications and unsent mails about these clients, in one search each
+        Message = self.env["mail.message"].sudo()
+        messages = Message.search([("model", "=", self._name), ("res_id", "in", list(gone))])
+        outsiders = self.env["res.partner"].union(*gone.values())
+        notifications = (
+            self.env["mail.notification"]
+            .sudo()
+            .search(
                 [
                     ("mail_message_id", "in", messages.ids),
                     ("res_partner_id", "in", outsiders.ids),
@@ -277,12 +286,18 @@ class VipDossier(models.Model):
                     ("is_read", "=", False),
                     ("notification_status", "in", ("ready", "exception")),
                 ]
-            ).unlink()
-            mails = dossier.env["mail.mail"].search(
-                [("mail_message_id", "in", messages.ids), ("state", "in", ("outgoing", "exception"))]
             )
-            for mail in mails.filtered(lambda m, gone=outsiders: m.recipient_ids & gone):
-                mail.recipient_ids -= outsiders
+        )
+        notifications.filtered(lambda n: n.res_partner_id in gone[n.mail_message_id.res_id]).unlink()
+        mails = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("mail_message_id", "in", messages.ids), ("state", "in", ("outgoing", "exception"))])
+        )
+        for mail in mails:
+            lost = mail.recipient_ids & gone[mail.mail_message_id.res_id]
+            if lost:
+                mail.recipient_ids -= lost
                 if not mail.recipient_ids and not mail.email_to:
                     mail.state = "cancel"
 
