@@ -12,11 +12,12 @@ from ..models.base import is_vip_model
 class VipThreadController(ThreadController):
     @http.route()
     def mail_message_post(self, thread_model, thread_id, post_data, context=None, **kwargs):
-        """Posting on a VIP record through the chat window: the record's own rules, as its message_post has them.
+        """Posting through the chat window gets the checks of message_post, with the poster's rights.
 
         Core checks that the user may read the thread, then posts as the
-        system: who may contribute, who may be notified and who may add files
-        are checked here with the user's rights.
+        system. On any document a client's card is notified only by who may
+        read it; on a client, or a client's event, the client's own rules decide
+        who may post, notify whom and add files (mail.thread._vip_check_contribution).
         """
         if thread_model in request.env and hasattr(request.env[thread_model], "_vip_check_contribution"):
             thread = request.env[thread_model].browse(int(thread_id)).exists()
