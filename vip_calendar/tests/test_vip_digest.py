@@ -95,3 +95,26 @@ class TestVipDigest(VipCalendarCase):
                 self.assertNotIn(self.manager.name, preview.body_html)
                 self.assertTrue(preview.error_msg)
         self.assertFalse(self._mails_to("dmitry@vip.example"))
+
+    def test_digest_templates_are_changed_by_administrators_only(self):
+        """A template editor who adds their address in copy would receive every manager's digest."""
+        template = self.env.ref("vip_calendar.mail_template_vip_digest")
+        editor = self.manager2
+        editor.groups_id |= self.env.ref("mail.group_mail_template_editor")
+        as_editor = template.with_user(editor)
+        with self.assertRaises(AccessError):
+            as_editor.write({"email_cc": "dmitry@vip.example"})
+        with self.assertRaises(AccessError):
+            as_editor.write({"vip_system_only": False})
+        with self.assertRaises(AccessError):
+            as_editor.unlink()
+        with self.assertRaises(AccessError):
+            self.env["mail.template"].with_user(editor).create(
+                {"name": "Mine", "model_id": template.model_id.id, "vip_system_only": True}
+            )
+        self.assertFalse(template.email_cc)
+        # their own templates stay theirs to edit, and the settings administrator keeps the digest's wording
+        own = self.env["mail.template"].with_user(editor).create({"name": "Mine", "model_id": template.model_id.id})
+        own.write({"subject": "Hello"})
+        template.with_user(self.env.ref("base.user_admin")).write({"subject": "Good morning"})
+        self.assertEqual(template.subject, "Good morning")

@@ -8,6 +8,7 @@ from . import vip_income
 from . import base
 from . import mail_activity
 from . import mail_message
+from . import mail_notification
 from . import mail_template
 from . import mail_thread
 from . import res_partner

@@ -17,12 +17,17 @@ class MailMessage(models.Model):
         result = super()._compute_display_name()
         # the user's own rights, also when the name is read as the system (a many2one's value)
         as_user = self.with_env(self.env(su=False)).browse(id_ for id_ in self._ids if isinstance(id_, int))
-        hidden = {
-            message_id
-            for message_id, targets in as_user._vip_pointer_targets().items()
-            if any(as_user._vip_forbidden_targets(model, ids, "read") for model, ids in targets.items())
-        }
+        hidden = as_user._vip_unreadable_ids()
         for message in self:
             if message.id in hidden:
                 message.display_name = self.env._("Message")
         return result
+
+    def _vip_unreadable_ids(self):
+        """The ids of the messages of ``self`` on a VIP record, a client's card or a client's event that
+        the current user may not read."""
+        return {
+            message_id
+            for message_id, targets in self._vip_pointer_targets().items()
+            if any(self._vip_forbidden_targets(model, ids, "read") for model, ids in targets.items())
+        }

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 
@@ -8,7 +8,9 @@ class MailTemplate(models.Model):
 
     A morning digest rendered on ``res.users,<manager>`` lists that manager's
     clients; previewed or sent by anyone else it would show them to the wrong
-    person. Such templates are flagged and render only as the system.
+    person. Such templates are flagged and render only as the system; only
+    the system and the settings administrators change them (a template editor
+    who adds an address in copy would receive every manager's digest).
     """
 
     _inherit = "mail.template"
@@ -27,3 +29,28 @@ class MailTemplate(models.Model):
                 )
             )
         return super()._render_field(field, res_ids, *args, **kwargs)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("vip_system_only") for vals in vals_list):
+            self._vip_check_system_template_editor()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "vip_system_only" in vals or any(template.sudo().vip_system_only for template in self):
+            self._vip_check_system_template_editor()
+        return super().write(vals)
+
+    def unlink(self):
+        if any(template.sudo().vip_system_only for template in self):
+            self._vip_check_system_template_editor()
+        return super().unlink()
+
+    def _vip_check_system_template_editor(self):
+        if not (self.env.su or self.env.user._is_system()):
+            raise AccessError(
+                self.env._(
+                    "The templates of the VIP digests are the system's: only an administrator of the settings"
+                    " may change them."
+                )
+            )

@@ -5,7 +5,7 @@ from odoo import api, models
 from odoo.http import request
 
 # the JSON-RPC method that read the data, and the channel it stands for
-CHANNELS = {"web_read": "form", "web_search_read": "list", "export_data": "export"}
+CHANNELS = {"web_read": "form", "web_search_read": "list", "web_read_group": "list", "export_data": "export"}
 # the external API: every read through it is logged
 API_PATHS = ("/jsonrpc", "/xmlrpc", "/json/")
 # reading only these tells a record's name, as any link to it shows: not logged
@@ -15,8 +15,9 @@ NAME_ONLY = {"id", "display_name"}
 class VipAccessLoggedMixin(models.AbstractModel):
     """Every read of a client's data leaves one entry per client in the access log.
 
-    A form, a list or kanban page, an API ``read``/``search_read``, an export:
-    the clients whose data was read are logged after the read succeeded, in one
+    A form, a list or kanban page, an API ``read``/``search_read``, an export,
+    a list or pivot grouped by client (each group is one client's figures): the
+    clients whose data was read are logged after the read succeeded, in one
     INSERT per call. Reads nested in a logged one (the relatives of an opened
     dossier) are covered by it. The models that hold a client's data inherit
     this mixin (``vip_dossier_logged.py``, and ``vip_calendar``'s key dates).
@@ -101,9 +102,21 @@ class VipAccessLoggedMixin(models.AbstractModel):
         self._vip_log_read("export")
         return result
 
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        groups = super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby or ())
+        # grouped by client, each group is one client's data; other groups are figures over many clients
+        if "dossier_id" in groupby[: 1 if lazy else None] and not self._vip_log_skipped():
+            ids = {group["dossier_id"][0] for group in groups if group.get("dossier_id")}
+            if ids and (channel := self._vip_read_channel()):
+                self.env["vip.access.log"]._log(self.env["vip.dossier"].browse(ids), channel=channel)
+        return groups
+
     # Core marks these read-only (they may run on a read-only replica); here
     # they write the access log, so they run in a read/write transaction.
     read._readonly = False
     search_read._readonly = False
     web_read._readonly = False
     web_search_read._readonly = False
+    read_group._readonly = False

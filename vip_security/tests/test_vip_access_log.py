@@ -44,6 +44,22 @@ class TestVipAccessLog(VipSecurityCase):
         self.records["vip.relative"].with_user(self.manager).read(["birth_date"])
         self.assertEqual(len(self._logs(self.dossier)), 5)
 
+    def test_a_list_grouped_by_client_is_a_read_of_each_client(self):
+        """Each group of a list or pivot grouped by client shows that client's figures."""
+        Relative = self.env["vip.relative"].with_user(self.manager)
+        domain = [("dossier_id", "=", self.dossier.id)]
+        Relative.read_group(domain, ["__count"], ["dossier_id"])
+        self.assertEqual(len(self._logs(self.dossier)), 1)
+        Relative.web_read_group(domain, ["__count"], ["relation_type_id", "dossier_id"], lazy=False)
+        self.assertEqual(len(self._logs(self.dossier)), 2)
+        # figures over many clients (per relation, per manager) are not one client's data
+        Relative.read_group(domain, ["__count"], ["relation_type_id"])
+        Relative.read_group(
+            domain, ["__count"], ["relation_type_id", "dossier_id"]
+        )  # lazy: only the first level is read
+        self.env["vip.dossier"].with_user(self.manager).read_group([], ["__count"], ["user_id"])
+        self.assertEqual(len(self._logs(self.dossier)), 2)
+
     def test_nested_names_and_saves_are_not_new_reads(self):
         # the form reads its relatives and interactions inside the same call: one entry
         self.dossier.with_user(self.manager).web_read(FORM_SPEC)

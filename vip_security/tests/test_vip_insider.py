@@ -489,6 +489,53 @@ class TestVipInsider(VipSecurityCase):
         [row] = notification.with_user(self.manager2).read(["mail_message_id"])
         self.assertEqual(row["mail_message_id"][1], self.other_dossier.name)
 
+    def test_notifications_on_a_client_are_seen_only_by_its_readers(self):
+        """Who was notified of a message on a client, and when, is the client's business (core shows
+        every notification to every employee)."""
+        message = self.other_dossier.message_ids[:1]
+        Notification = self.env["mail.notification"]
+        of_deputy = Notification.create(
+            {"mail_message_id": message.id, "res_partner_id": self.deputy.partner_id.id, "notification_type": "inbox"}
+        )
+        event_message = self.other_event.message_post(body="Moved to Friday", message_type="comment")
+        of_event = Notification.create(
+            {
+                "mail_message_id": event_message.id,
+                "res_partner_id": self.deputy.partner_id.id,
+                "notification_type": "inbox",
+            }
+        )
+        of_card = Notification.create(
+            {
+                "mail_message_id": self.other_dossier.partner_id.message_post(body="New phone").id,
+                "res_partner_id": self.deputy.partner_id.id,
+                "notification_type": "inbox",
+            }
+        )
+        # a notification of an ordinary document stays visible to every employee, as in core
+        plain = Notification.create(
+            {
+                "mail_message_id": self.manager2.partner_id.message_post(body="Hello").id,
+                "res_partner_id": self.deputy.partner_id.id,
+                "notification_type": "inbox",
+            }
+        )
+        hidden = of_deputy | of_event | of_card
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                as_user = Notification.with_user(user)
+                self.assertEqual(as_user.search([("id", "in", (hidden | plain).ids)]), plain)
+                self.assertEqual(as_user.search_count([("mail_message_id", "=", message.id)]), 0)
+                for row in hidden:
+                    with self.assertRaises(AccessError):
+                        row.with_user(user).read(["res_partner_id"])
+        # the client's members read them; the recipient reads their own
+        self.fresh()
+        self.assertEqual(Notification.with_user(self.manager2).search([("id", "in", hidden.ids)]), hidden)
+        self.assertEqual(Notification.with_user(self.deputy).search([("id", "in", hidden.ids)]), hidden)
+        of_deputy.with_user(self.deputy).read(["is_read"])
+
     def test_a_clients_card_is_named_only_for_its_readers(self):
         """A follower or an attendee row of a plain meeting links to the card: its name is not shown."""
         card = self.other_dossier.partner_id
