@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.tools import SQL, split_every
 
 from odoo.addons.base.models.res_partner import _tz_get
 
@@ -129,6 +129,15 @@ class VipDossier(models.Model):
         self.env["ir.cron"]._notify_progress(done=len(batch), remaining=max(len(due) - len(batch), 0))
         return batch
 
+    @api.model
+    def _sync_key_dates_in_batches(self, dossier_ids, batch_size=1000):
+        """Synchronise many clients after a change of the bank's policy, a batch at a time: what one
+        pass loads stays bounded whatever the number of clients."""
+        for batch in split_every(batch_size, dossier_ids):
+            self.browse(batch)._sync_key_dates()
+            self.env.flush_all()
+            self.env.invalidate_all()
+
     def _sync_key_dates(self):
         """Keep the automatic key dates equal to what the dossiers say, in one pass.
 
@@ -167,7 +176,10 @@ class VipDossier(models.Model):
             want(dossier, "wedding", dossier.wedding_date)
             want(dossier, "client_anniversary", dossier.client_since)
             want(dossier, "employer_anniversary", dossier.employer_id.founding_date)
-            for relative in dossier.relative_ids.filtered("birth_date"):
+            # close family only (the relation type says who), and never an archived relative
+            for relative in dossier.relative_ids.filtered(
+                lambda r: r.active and r.birth_date and r.relation_type_id.is_family
+            ):
                 want(dossier, "relative_birthday", relative.birth_date, relative=relative)
             for trusted in dossier.trusted_person_ids.filtered("valid_to"):
                 want(dossier, "poa_expiry", trusted.valid_to, trusted=trusted)

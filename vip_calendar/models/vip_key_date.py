@@ -297,6 +297,24 @@ class VipKeyDate(models.Model):
         self.ensure_one()
         return (self.relative_id or self.dossier_id).contact_allowed
 
+    def _through_client(self):
+        """A relative's greeting when the relative did not agree to be contacted: the manager mentions
+        the date to the client instead, and the task carries none of the relative's data."""
+        self.ensure_one()
+        return bool(self.relative_id) and self.type_id.is_greeting and not self.relative_id.contact_allowed
+
+    def _may_remind(self):
+        """Whether the occurrence gets its task at all.
+
+        A greeting needs someone to greet: the person, or the client for a
+        relative who may not be contacted. What is not a greeting (a power of
+        attorney that ends) is the bank's business with the client: always.
+        """
+        self.ensure_one()
+        if not self.type_id.is_greeting or self._may_contact():
+            return True
+        return self._through_client() and self.dossier_id.contact_allowed
+
     def _sms_allowed(self):
         """The service standard's SMS policy: greet by SMS, or else call.
 
@@ -320,9 +338,26 @@ class VipKeyDate(models.Model):
             return self.relative_id.phone
         return self.dossier_id.mobile or self.dossier_id.phone
 
+    def _task_title(self):
+        """The task's and the event's title, in the language of the context (the manager's)."""
+        self.ensure_one()
+        if self._through_client():
+            return self.env._(
+                "%(occasion)s of a relative (%(relation)s): mention it to the client",
+                occasion=self.occasion,
+                relation=self.relative_id.relation_type_id.name,
+            )
+        return self.env._("%(occasion)s: %(person)s", occasion=self.occasion, person=self.person_name)
+
     def _task_note(self):
         """The greeting script of the service standard, and the person's preferences worth a gift."""
         self.ensure_one()
+        if self._through_client():
+            script = Markup("<p>%s</p>") % self.env._(
+                "This relative has not agreed to be contacted: do not call or write to them. Mention the date to "
+                "the client when you next speak."
+            )
+            return script + (Markup("<p>%s</p>") % escape(self.note) if self.note else Markup())
         parts = [self.type_id.greeting_script or ""]
         person = self.relative_id or self.dossier_id
         preferences = person.preference_ids.filtered(lambda p: p.category_id.is_gift_idea)

@@ -213,7 +213,7 @@ class VipKeyDateReminder(models.Model):
             if user and key_date.reminder_date > user._vip_local_now().date():
                 continue  # not yet due where the manager is
             reason = False if user else "manager"
-            if user and not key_date._may_contact():
+            if user and not key_date._may_remind():
                 reason = "consent"
             # the SMS policy allows an SMS: it goes on the day; otherwise a call task now
             sms = not reason and key_date._sms_allowed()
@@ -318,7 +318,7 @@ class VipKeyDateReminder(models.Model):
             # in the language of the manager who reads it
             key_date = key_date.with_context(lang=user.lang or "en_US")
             occurrence, dossier = key_date.next_date, key_date.dossier_id
-            title = key_date.env._("%(occasion)s: %(person)s", occasion=key_date.occasion, person=key_date.person_name)
+            title = key_date._task_title()
             note = key_date._task_note()
             activity_vals.append(
                 {

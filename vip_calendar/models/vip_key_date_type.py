@@ -39,6 +39,13 @@ class VipKeyDateType(models.Model):
         translate=True,
         help="Greeting sent by SMS; {name} is replaced by the person's formal address (first name and patronymic).",
     )
+    is_greeting = fields.Boolean(
+        string="Greeting",
+        default=True,
+        help="A congratulation: only for people who agreed to be contacted, and for a relative who did not, "
+        "mentioned to the client. Other occasions (a power of attorney that ends) are the bank's business with "
+        "the client and always get their task.",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -16,7 +16,7 @@ class VipRelative(models.Model):
     def write(self, vals):
         dossiers = self.dossier_id
         res = super().write(vals)
-        if {"birth_date", "active", "dossier_id"} & set(vals):
+        if {"birth_date", "active", "dossier_id", "relation_type_id"} & set(vals):
             (dossiers | self.dossier_id)._sync_key_dates()
         return res
 
@@ -24,3 +24,18 @@ class VipRelative(models.Model):
         # through the ORM (not the database cascade), so that pending tasks go too
         self.env["vip.key.date"].sudo().search([("relative_id", "in", self.ids)]).unlink()
         return super().unlink()
+
+
+class VipRelationType(models.Model):
+    _inherit = "vip.relation.type"
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "is_family" in vals:
+            # the bank's policy: who counts as close family changes the reminders of every client at once
+            # sudo: key dates are derived data kept by the system, whoever may edit the relation types
+            relatives = self.env["vip.relative"].sudo().with_context(active_test=False)
+            self.env["vip.dossier"]._sync_key_dates_in_batches(
+                relatives.search([("relation_type_id", "in", self.ids)]).dossier_id.ids
+            )
+        return res

@@ -224,6 +224,108 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertFalse(reminder.activity_id)
         self.assertFalse(self.step(date(2026, 6, 14)), "skipped once, not re-examined every run")
 
+    def _relative(self, relation, name, birth_date="1975-06-18", **vals):
+        with self.at(START):
+            return self.env["vip.relative"].create(
+                {
+                    "dossier_id": self.dossier.id,
+                    "relation_type_id": self.env.ref(f"vip_dossier.vip_relation_type_{relation}").id,
+                    "first_name": name,
+                    "birth_date": birth_date,
+                    **vals,
+                }
+            )
+
+    def test_relative_without_consent_is_mentioned_to_the_client(self):
+        """The shipped script: congratulate the relative only if they agreed; otherwise mention the date
+        to the client. The task is the client's, with none of the relative's data."""
+        category = self.env["vip.preference.category"].search([("is_gift_idea", "=", True)], limit=1)
+        relative = self._relative("spouse", "Ольга", phone="+79990001122")
+        self.env["vip.preference"].create(
+            {"dossier_id": self.dossier.id, "relative_id": relative.id, "category_id": category.id, "value": "Roses"}
+        )
+        [reminder] = self.step(date(2026, 6, 13)).filtered(lambda r: r.key_date_id.relative_id == relative)
+        self.assertEqual(reminder.state, "open")
+        activity = reminder.activity_id
+        self.assertEqual(activity.user_id, self.manager)
+        for text in (activity.summary, activity.note, reminder.event_id.name):
+            self.assertNotIn("Ольга", text)
+            self.assertNotIn("Roses", text)
+            self.assertNotIn("+7999", text)
+        self.assertIn("mention", activity.summary)
+        self.assertFalse(reminder.sms_planned)
+        # the client may not be contacted either: nobody to tell
+        other = self._relative("child", "Иван")
+        with self.at(START):
+            self.dossier.consent_withdrawn_date = "2026-05-01"
+        [skipped] = self.step(date(2026, 6, 13)).filtered(lambda r: r.key_date_id.relative_id == other)
+        self.assertEqual((skipped.state, skipped.skip_reason), ("skipped", "consent"))
+
+    def test_a_relative_who_agreed_is_greeted_directly(self):
+        relative = self._relative(
+            "spouse", "Ольга", contact_consent=True, contact_consent_date="2024-01-01", consent_date="2024-01-01"
+        )
+        self.assertTrue(relative.contact_allowed)
+        [reminder] = self.step(date(2026, 6, 13)).filtered(lambda r: r.key_date_id.relative_id == relative)
+        self.assertIn("Ольга", reminder.activity_id.summary)
+
+    def test_only_close_family_and_active_relatives_are_reminded(self):
+        family = self._relative("child", "Анна")
+        other = self._relative("other", "Сосед")
+        archived = self._relative("sibling", "Пётр")
+        with self.at(START):
+            archived.active = False
+        created = self.step(date(2026, 6, 13))
+        self.assertEqual(created.key_date_id.relative_id, family)
+        self.assertFalse(self.KeyDate.search([("relative_id", "in", (other | archived).ids)]))
+        # archiving a relative takes their pending task away
+        [reminder] = created.filtered(lambda r: r.key_date_id.relative_id == family)
+        activity = reminder.activity_id
+        with self.at("2026-06-13"):
+            family.active = False
+        self.assertFalse(activity.exists())
+        # the bank's policy changes: "Other" now counts as close family, for every client at once
+        with self.at("2026-06-13"):
+            self.env.ref("vip_dossier.vip_relation_type_other").is_family = True
+        self.assertTrue(self.KeyDate.search([("relative_id", "=", other.id)]))
+
+    def test_power_of_attorney_expiry_is_not_a_greeting(self):
+        """A legal task: it comes whether or not the client agreed to greetings."""
+        with self.at(START):
+            self.dossier.consent_withdrawn_date = "2026-05-01"
+            trusted = self.env["vip.trusted.person"].create(
+                {
+                    "dossier_id": self.dossier.id,
+                    "name": "Lawyer",
+                    "scope": "All",
+                    "valid_from": "2025-01-01",
+                    "valid_to": "2026-06-26",
+                }
+            )
+        [expiry] = self.step(date(2026, 6, 13)).filtered(lambda r: r.key_date_id.trusted_person_id == trusted)
+        self.assertEqual(expiry.state, "open")
+        self.assertTrue(expiry.activity_id)
+
+    def test_upgrade_to_1_3_applies_who_is_reminded(self):
+        """The occasion types are kept without update: the upgrade marks the expiry as no greeting, and
+        takes away the birthdays of the relatives no longer reminded."""
+        poa = self.env.ref("vip_calendar.key_date_type_poa_expiry")
+        other = self._relative("other", "Сосед")
+        # the database as the previous version left it
+        poa.is_greeting = True
+        self.KeyDate.create(
+            {
+                "dossier_id": self.dossier.id,
+                "type_id": self.relative_birthday.id,
+                "relative_id": other.id,
+                "base_date": other.birth_date,
+                "source": "auto",
+            }
+        )
+        migration("18.0.1.3.0").migrate(self.env.cr, "18.0.1.2.0")
+        self.assertFalse(poa.is_greeting)
+        self.assertFalse(self.KeyDate.search([("relative_id", "=", other.id)]))
+
     def test_changed_birth_date_moves_the_pending_task(self):
         [reminder] = self.step(date(2026, 6, 13))
         activity, event = reminder.activity_id, reminder.event_id
@@ -301,18 +403,13 @@ class TestVipKeyDateCron(VipCalendarCase):
         skipped ones included, not those whose reminder was cancelled (the date moved away and came back)."""
         with self.at("2026-06-01"):
             graduation = self.occasion(self.dossier, "Daughter's graduation", "2026-06-19")
-            # a relative who did not agree to be contacted: the run skips her birthday, and that counts
-            relative = self.env["vip.relative"].create(
-                {
-                    "dossier_id": self.dossier.id,
-                    "relation_type_id": self.spouse.id,
-                    "first_name": "Ольга",
-                    "birth_date": "1975-06-15",
-                }
+            # a client who did not agree to be contacted: the run skips her birthday, and that counts
+            silent = self.env["vip.dossier"].create(
+                {"name": "Silent Client", "user_id": self.manager.id, "birth_date": "1975-06-15"}
             )
         birthday = self.dossier.key_date_ids.filtered(lambda k: k.type_id == self.birthday)
-        wife = self.KeyDate.search([("relative_id", "=", relative.id)])
-        first = self.step(date(2026, 6, 13))
+        wife = silent.key_date_ids.filtered(lambda k: k.type_id == self.birthday)
+        first = self.step(date(2026, 6, 13), dossiers=self.dossier | silent)
         self.assertEqual(len(first), 3)
         self.assertEqual(first.filtered(lambda r: r.key_date_id == wife).state, "skipped")
         with self.at("2026-06-13"):
@@ -484,17 +581,17 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertEqual(new.key_date_id, relative_dates, "the client's date had its reminder already")
         self.assertEqual(client_date.reminder_ids, first)
         self.assertEqual(client_date.reminded_date, date(2026, 6, 20), "marked again")
-        skipped = new.filtered(lambda r: r.state == "skipped")
-        self.assertEqual(skipped.key_date_id.relative_id.first_name, "Пётр")
-        self.assertFalse(skipped.activity_id or skipped.event_id)
-        with_task = new - skipped
+        # Пётр did not agree to be contacted: his date is mentioned to the client, under no name
+        self.assertEqual(set(new.mapped("state")), {"open"})
+        with_task = new
         self.assertEqual(self.env["mail.activity"].search([]) - activities, with_task.activity_id, "no other task")
         self.assertEqual(self.env["calendar.event"].search([]) - events, with_task.event_id, "no other event")
         for reminder in with_task:
             person = reminder.key_date_id.relative_id
             self.assertEqual(reminder.occurrence_date, person.birth_date.replace(year=2026))
             self.assertEqual(reminder.activity_id.date_deadline, reminder.occurrence_date)
-            self.assertIn(person.name, reminder.activity_id.summary)
+            shown = person.name in reminder.activity_id.summary
+            self.assertEqual(shown, person.contact_allowed, person.name)
             self.assertEqual(reminder.event_id.start_date, reminder.occurrence_date)
             self.assertEqual(reminder.activity_id.calendar_event_id, reminder.event_id)
 
