@@ -88,6 +88,31 @@ def _parse_ids(value):
     return [one] if one else []
 
 
+def _linked_ids(field_type, value):
+    """``(ids, nested values)`` that a relational field's value links to, as a form sends it: an id, a
+    ``{"id": …}`` or ``(id, name)`` for a many2one; commands (or ids) for a many2many or one2many."""
+    if field_type == "many2one":
+        if isinstance(value, dict):
+            value = value.get("id")
+        elif isinstance(value, (list, tuple)):
+            value = value[0] if value else None
+        one = _as_id(value)
+        return ([one] if one else []), []
+    ids, nested = [], []
+    for command in value if isinstance(value, (list, tuple)) else ():
+        if not isinstance(command, (list, tuple)):
+            ids += _parse_ids(command)
+            continue
+        code = command[0] if command else None
+        if code in (0, 1) and len(command) > 2 and isinstance(command[2], dict):
+            nested.append(command[2])
+        if code in (1, 4) and len(command) > 1:
+            ids += _parse_ids(command[1])
+        elif code == 6 and len(command) > 2:
+            ids += _parse_ids(command[2])
+    return ids, nested
+
+
 class Base(models.AbstractModel):
     _inherit = "base"
 
@@ -213,17 +238,11 @@ class Base(models.AbstractModel):
             for name, comodel in self._vip_relational_fields():
                 if name not in fnames:
                     continue
-                # sudo: the ids just written, checked below with the user's rights
-                targets = self.env[comodel].browse(self.sudo()[name].ids)
-                if is_vip_model(comodel):
-                    targets.check_access("write" if name == "dossier_id" and comodel == "vip.dossier" else "read")
-                elif comodel == CARD_MODEL:
-                    if self._name == "vip.dossier" and name == "partner_id":
-                        continue  # the client's own card: checked by the dossier before it is written
-                    self._vip_raise_if_forbidden({comodel: set(targets.ids)}, "read")
-                else:  # a message, a task, an event: not one that points at a client the user may not read
-                    for pointed in targets._vip_pointer_targets().values():
-                        self._vip_raise_if_forbidden(pointed, "read")
+                if self._name == "vip.dossier" and name == "partner_id":
+                    continue  # the client's own card: checked by the dossier before it is written
+                # sudo: the ids just written, checked with the user's rights
+                mode = "write" if name == "dossier_id" and comodel == "vip.dossier" else "read"
+                self._vip_check_linkable(comodel, self.sudo()[name].ids, mode)
         same_client = [name for name in self._vip_same_client_fields() if name in fnames or "dossier_id" in fnames]
         if not same_client:
             return
@@ -245,6 +264,36 @@ class Base(models.AbstractModel):
                             document=self._description,
                         )
                     )
+
+    @api.model
+    def _vip_check_linkable(self, comodel, ids, mode="read"):
+        """Raise unless the user may link to the records ``ids`` of ``comodel``: read them when they are
+        VIP records (``mode``) or a client's card; for a message, a task or an event, read the client
+        it points at."""
+        targets = self.env[comodel].browse(ids)
+        if is_vip_model(comodel):
+            targets.check_access(mode)
+        elif comodel == CARD_MODEL:
+            self._vip_raise_if_forbidden({comodel: set(targets.ids)}, "read")
+        else:
+            for pointed in targets._vip_pointer_targets().values():
+                self._vip_raise_if_forbidden(pointed, "read")
+
+    @api.model
+    def _vip_check_linked_values(self, values):
+        """Raise unless the user may read every client's record that ``values`` links to, in nested
+        lines too. A new record in a form (``onchange``, defaults) computes its related fields as the
+        system: a link to another client's card or dossier would return its name, e-mail and phone."""
+        for name, value in values.items():
+            field = self._fields.get(name)
+            if not field or field.type not in ("many2one", "many2many", "one2many") or not value:
+                continue
+            comodel = self.env[field.comodel_name]
+            ids, nested = _linked_ids(field.type, value)
+            if ids and (is_protected_model(comodel._name) or comodel._vip_pointer_specs()):
+                self._vip_check_linkable(comodel._name, ids)
+            for line in nested:
+                comodel._vip_check_linked_values(line)
 
     # ------------------------------------------------------------------
     # what a pointer points at
@@ -502,13 +551,20 @@ class Base(models.AbstractModel):
             )
 
     def onchange(self, values, field_names, fields_spec):
-        # a form of a new record computes what it shows before anything is saved
-        if not self.env.su and self._vip_pointer_specs():
-            self._vip_raise_if_forbidden(self._vip_pointer_targets_in_values(values), "read")
+        # a form of a new record computes what it shows before anything is saved, as the system
+        if not self.env.su:
+            if self._vip_pointer_specs():
+                self._vip_raise_if_forbidden(self._vip_pointer_targets_in_values(values), "read")
+            if isinstance(values, dict):
+                self._vip_check_linked_values(values)
         return super().onchange(values, field_names, fields_spec)
 
     @api.model
     def default_get(self, fields_list):
-        if not self.env.su and self._vip_pointer_specs():
-            self._vip_raise_if_forbidden(self._vip_pointer_targets_in_values({}), "read")
+        if not self.env.su:
+            if self._vip_pointer_specs():
+                self._vip_raise_if_forbidden(self._vip_pointer_targets_in_values({}), "read")
+            prefix = "default_"
+            defaults = {k[len(prefix) :]: v for k, v in self.env.context.items() if k.startswith(prefix)}
+            self._vip_check_linked_values(defaults)
         return super().default_get(fields_list)

@@ -414,6 +414,64 @@ class TestVipInsider(VipSecurityCase):
                         {"res_name": {}},
                     )
 
+    def test_new_records_compute_nothing_from_another_client(self):
+        """A form of a new record (``onchange``) computes its related fields as the system: a link to
+        another client's card, dossier or relative would return its name, e-mail and phone. The walk
+        tries every many2one of the registry onto them, with every field related through it."""
+        card = self.other_dossier.partner_id
+        card.write({"email": "secret.client@vip.example", "phone": "+7 900 000-11-22"})
+        targets = {"res.partner": card.id, **{model: record.id for model, record in self.other_records.items()}}
+        secrets = (
+            self.other_dossier.name,
+            "secret.client@vip.example",
+            "000-11-22",
+            self.other_records["vip.relative"].name,
+        )
+        leaks = []
+        for user in (self.employee, self.manager):
+            self.fresh()
+            for name in self.env.registry:
+                Model = self.env[name].with_user(user)
+                if Model._abstract or not Model._auto:
+                    continue
+                for fname, field in Model._fields.items():
+                    if field.type != "many2one" or field.comodel_name not in targets:
+                        continue
+                    spec = {fname: {"fields": {"display_name": {}}}}
+                    spec.update(
+                        (other, {})
+                        for other, f in Model._fields.items()
+                        if f.related and f.related.startswith(f"{fname}.") and f.type not in ("one2many", "many2many")
+                    )
+                    try:
+                        with self.env.cr.savepoint():
+                            result = Model.onchange({fname: targets[field.comodel_name]}, [fname], spec)
+                    except Exception:  # refused, or the model's own onchange failed: nothing shown
+                        continue
+                    if any(secret in str(result) for secret in secrets):
+                        leaks.append(f"{user.login}: {name}.{fname}")
+        self.assertFalse(leaks, "onchange returned another client's data")
+        # nested lines, and defaults from the context
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                with self.assertRaises(REFUSED):
+                    self.env["calendar.event"].with_user(user).onchange(
+                        {"name": "Lunch", "attendee_ids": [[0, 0, {"partner_id": card.id}]]},
+                        ["attendee_ids"],
+                        {"attendee_ids": {"fields": {"email": {}, "phone": {}}}},
+                    )
+                with self.assertRaises(REFUSED):
+                    self.env["calendar.attendee"].with_user(user).with_context(default_partner_id=card.id).onchange(
+                        {}, [], {"email": {}, "phone": {}}
+                    )
+        # the client's own managers still fill their forms
+        result = (
+            self.env["calendar.attendee"]
+            .with_user(self.manager2)
+            .onchange({"partner_id": card.id}, ["partner_id"], {"partner_id": {}, "email": {}})
+        )
+        self.assertEqual(result["value"]["email"], "secret.client@vip.example")
+
     def test_client_cards_are_linked_only_by_who_reads_them(self):
         card = self.other_dossier.partner_id
         event = (
