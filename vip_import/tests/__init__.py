@@ -1,2 +1,3 @@
 from . import test_vip_import
 from . import test_vip_import_input
+from . import test_vip_import_insider

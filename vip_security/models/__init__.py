@@ -3,6 +3,7 @@ from . import vip_access_logged_mixin
 from . import vip_access_grant
 from . import vip_dossier
 from . import vip_dossier_logged
+from . import vip_imported_line
 from . import vip_operation
 from . import vip_income
 from . import base

@@ -5,6 +5,7 @@ from .vip_dossier import MONEY_GROUPS
 
 
 class VipIncome(models.Model):
-    _inherit = "vip.income"
+    _name = "vip.income"
+    _inherit = ["vip.income", "vip.imported.line.mixin"]
 
     amount = fields.Monetary(groups=MONEY_GROUPS)

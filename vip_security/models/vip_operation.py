@@ -5,7 +5,8 @@ from .vip_dossier import MONEY_GROUPS
 
 
 class VipOperation(models.Model):
-    _inherit = "vip.operation"
+    _name = "vip.operation"
+    _inherit = ["vip.operation", "vip.imported.line.mixin"]
 
     amount = fields.Monetary(groups=MONEY_GROUPS)
     amount_company = fields.Monetary(groups=MONEY_GROUPS)
