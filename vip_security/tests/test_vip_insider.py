@@ -472,6 +472,26 @@ class TestVipInsider(VipSecurityCase):
         )
         self.assertEqual(result["value"]["email"], "secret.client@vip.example")
 
+    def test_merging_contacts_moves_no_client(self):
+        """The merge rewrites every link by SQL: merged into one's own company, another client's employer
+        would become it (its web site, its holidays) for every manager."""
+        Partner = self.env["res.partner"]
+        employer = Partner.create({"name": "Northern Bank", "is_company": True, "email": "info@north.example"})
+        self.other_dossier.employer_id = employer
+        self.manager.groups_id |= self.env.ref("base.group_partner_manager")
+        shell = Partner.with_user(self.manager).create(
+            {"name": "Shell LLC", "is_company": True, "email": "info@north.example"}
+        )
+        Wizard = self.env["base.partner.merge.automatic.wizard"].with_user(self.manager)
+        wizard = Wizard.create({"partner_ids": [Command.set((employer | shell).ids)], "dst_partner_id": shell.id})
+        with self.assertRaises(AccessError):
+            wizard.action_merge()
+        self.assertEqual(self.other_dossier.employer_id, employer)
+        # contacts of nobody's client merge as in core
+        twin = Partner.with_user(self.manager).create({"name": "Shell LLC 2", "email": "info@north.example"})
+        Wizard.create({"partner_ids": [Command.set((shell | twin).ids)], "dst_partner_id": shell.id}).action_merge()
+        self.assertFalse(twin.exists())
+
     def test_client_cards_are_linked_only_by_who_reads_them(self):
         card = self.other_dossier.partner_id
         event = (
