@@ -32,6 +32,7 @@
         "views/res_company_views.xml",
         "views/vip_calendar_menus.xml",
     ],
+    "demo": ["demo/vip_calendar_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "vip_calendar/static/tests/tours/*.js",

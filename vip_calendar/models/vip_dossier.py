@@ -8,7 +8,7 @@ from odoo.tools import SQL, split_every
 from odoo.addons.base.models.res_partner import _tz_get
 
 # dossier fields the automatic key dates are made from
-SYNC_FIELDS = {"birth_date", "wedding_date", "client_since", "employer_id", "active"}
+SYNC_FIELDS = {"birth_date", "wedding_date", "client_since", "employer_id", "professional_holiday_ids", "active"}
 
 
 class VipDossier(models.Model):
@@ -18,6 +18,18 @@ class VipDossier(models.Model):
     sms_opt_in = fields.Boolean(string="Agrees to SMS Greetings", tracking=True)
     tz = fields.Selection(
         _tz_get, string="Time Zone", help="The client's time zone: SMS never arrive in the client's quiet hours."
+    )
+    professional_holiday_ids = fields.Many2many(
+        "vip.professional.holiday",
+        string="Professional Holidays",
+        help="The client's own professional holidays, confirmed by the manager: the employer's industry only "
+        "suggests them (a bank's lawyer does not celebrate Insurers' Day).",
+    )
+    suggested_holiday_ids = fields.Many2many(
+        "vip.professional.holiday",
+        compute="_compute_suggested_holiday_ids",
+        string="Suggested by the Industry",
+        help="The holidays of the employer's industry that the client does not have yet.",
     )
     key_date_ids = fields.One2many("vip.key.date", "dossier_id")
     reminder_ids = fields.One2many("vip.key.date.reminder", "dossier_id", string="Congratulations")
@@ -42,6 +54,23 @@ class VipDossier(models.Model):
             key_date = first.get(dossier._origin.id)
             dossier.next_key_date = key_date.next_date if key_date else False
             dossier.next_key_date_name = f"{key_date.occasion} — {key_date.person_name}" if key_date else False
+
+    @api.depends("employer_id.industry_id", "professional_holiday_ids")
+    def _compute_suggested_holiday_ids(self):
+        Holiday = self.env["vip.professional.holiday"]
+        by_industry = {}
+        for dossier in self:
+            industry = dossier.employer_id.industry_id
+            if industry.id not in by_industry:
+                by_industry[industry.id] = Holiday.search([("industry_ids", "in", industry.ids)]) if industry else Holiday
+            dossier.suggested_holiday_ids = by_industry[industry.id] - dossier.professional_holiday_ids
+
+    def action_confirm_suggested_holidays(self):
+        """The manager agrees with the industry's suggestion: the client celebrates these holidays."""
+        for dossier in self:
+            if dossier.suggested_holiday_ids:
+                dossier.professional_holiday_ids |= dossier.suggested_holiday_ids
+        return True
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -150,12 +179,6 @@ class VipDossier(models.Model):
         if not dossiers:
             return
         types = {t.code: t for t in self.env["vip.key.date.type"].sudo().search([])}
-        industries = dossiers.employer_id.industry_id
-        holidays = (
-            self.env["vip.professional.holiday"].sudo().search([("industry_ids", "in", industries.ids)])
-            if industries
-            else self.env["vip.professional.holiday"]
-        )
         desired = {}
 
         def want(dossier, code, base_date=False, relative=None, holiday=None, trusted=None):
@@ -183,8 +206,8 @@ class VipDossier(models.Model):
                 want(dossier, "relative_birthday", relative.birth_date, relative=relative)
             for trusted in dossier.trusted_person_ids.filtered("valid_to"):
                 want(dossier, "poa_expiry", trusted.valid_to, trusted=trusted)
-            industry = dossier.employer_id.industry_id
-            for holiday in holidays.filtered(lambda h, i=industry: i and i in h.industry_ids):
+            # the client's own holidays, as the manager confirmed them; an archived one reminds no more
+            for holiday in dossier.professional_holiday_ids.filtered("active"):
                 want(dossier, "professional_holiday", holiday=holiday)
 
         existing = KeyDate.search([("dossier_id", "in", dossiers.ids), ("source", "=", "auto")])

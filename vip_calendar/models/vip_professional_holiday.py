@@ -56,6 +56,15 @@ class VipProfessionalHoliday(models.Model):
         for holiday in self:
             holiday.month_int = int(holiday.month or 0)
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "active" in vals:
+            # the bank's catalog: an archived holiday reminds nobody any more, at once, for every client
+            # sudo: key dates are derived data kept by the system
+            dossiers = self.env["vip.dossier"].sudo().with_context(active_test=False)
+            dossiers._sync_key_dates_in_batches(dossiers.search([("professional_holiday_ids", "in", self.ids)]).ids)
+        return res
+
     def _compute_next_date(self):
         today = fields.Date.context_today(self)
         for holiday in self:

@@ -322,9 +322,21 @@ class TestVipKeyDateCron(VipCalendarCase):
                 "source": "auto",
             }
         )
+        banker = self.env.ref("vip_calendar.holiday_bankers_day")
+        self.KeyDate.create(
+            {
+                "dossier_id": self.dossier.id,
+                "type_id": self.env.ref("vip_calendar.key_date_type_professional_holiday").id,
+                "holiday_id": banker.id,
+                "source": "auto",
+            }
+        )
         migration("18.0.1.3.0").migrate(self.env.cr, "18.0.1.2.0")
         self.assertFalse(poa.is_greeting)
         self.assertFalse(self.KeyDate.search([("relative_id", "=", other.id)]))
+        # the holidays a client was reminded of so far are kept, as confirmed by the manager
+        self.assertEqual(self.dossier.professional_holiday_ids, banker)
+        self.assertEqual(self.dossier.key_date_ids.holiday_id, banker)
 
     def test_changed_birth_date_moves_the_pending_task(self):
         [reminder] = self.step(date(2026, 6, 13))
@@ -640,7 +652,7 @@ class TestVipKeyDateCron(VipCalendarCase):
         with self.at("2026-06-19 08:00:00"):
             reminder.activity_id.with_user(self.manager).action_done()
         self.assertEqual(reminder.done_date, date(2026, 6, 19))
-        self.assertEqual(reminder.outcome, "done")
+        self.assertFalse(reminder.outcome, "marked done without the outcome wizard: how it went is not assumed")
         self.assertTrue(reminder.on_time)
         self.assertEqual(reminder.on_time_rate, 100)
         # a late one, recorded as unreachable

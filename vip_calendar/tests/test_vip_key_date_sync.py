@@ -31,15 +31,39 @@ class TestVipKeyDateSync(VipCalendarCase):
         self.assertEqual(self._auto(code="client_anniversary").next_date, date(2026, 7, 1))
         self.assertEqual(self._auto(code="wedding").next_date, date(2026, 8, 19))
         self.assertEqual(self._auto(code="employer_anniversary").next_date, date(2026, 9, 15))
-        holidays = self._auto(code="professional_holiday").holiday_id
-        self.assertIn(self.env.ref("vip_calendar.holiday_bankers_day"), holidays)
-        self.assertIn(self.env.ref("vip_calendar.holiday_financiers_day"), holidays)
-        self.assertNotIn(self.env.ref("vip_calendar.holiday_teachers_day"), holidays)
         self.assertEqual(self.dossier.next_key_date, date(2026, 6, 20))
-        # the company changes industry: the holidays follow
-        employer.industry_id = self.env.ref("base.res_partner_industry_P")
-        holidays = self._auto(code="professional_holiday").holiday_id
-        self.assertEqual(holidays, self.env.ref("vip_calendar.holiday_teachers_day"))
+        # the industry suggests professional holidays; none is a key date before the manager confirms
+        suggested = self.dossier.suggested_holiday_ids
+        self.assertIn(self.env.ref("vip_calendar.holiday_bankers_day"), suggested)
+        self.assertIn(self.env.ref("vip_calendar.holiday_financiers_day"), suggested)
+        self.assertNotIn(self.env.ref("vip_calendar.holiday_teachers_day"), suggested)
+        self.assertFalse(self._auto(code="professional_holiday"))
+        self.dossier.with_user(self.manager).action_confirm_suggested_holidays()
+        self.assertEqual(self._auto(code="professional_holiday").holiday_id, suggested)
+        self.assertFalse(self.dossier.suggested_holiday_ids)
+
+    def test_professional_holidays_are_the_clients_own(self):
+        """A bank's lawyer does not celebrate Insurers' Day: the manager keeps only the client's holidays,
+        and may add one no industry names (Russian Entrepreneurship Day)."""
+        employer = self.env["res.partner"].create(
+            {"name": "Bank", "is_company": True, "industry_id": self.env.ref("base.res_partner_industry_K").id}
+        )
+        banker = self.env.ref("vip_calendar.holiday_bankers_day")
+        own = banker | self.env.ref("vip_calendar.holiday_entrepreneurs_day")
+        self.dossier.with_user(self.manager).write(
+            {"employer_id": employer.id, "professional_holiday_ids": [(6, 0, own.ids)]}
+        )
+        self.assertEqual(self._auto(code="professional_holiday").holiday_id, own)
+        self.assertNotIn(banker, self.dossier.suggested_holiday_ids)
+        # the company's card, which anyone may edit, changes no client's holidays nor their tasks
+        employer.with_user(self.manager2).write({"industry_id": self.env.ref("base.res_partner_industry_P").id})
+        employer.with_user(self.manager2).write({"industry_id": False})
+        self.assertEqual(self._auto(code="professional_holiday").holiday_id, own)
+        # the bank archives a holiday: it reminds nobody any more, at once
+        banker.active = False
+        self.assertEqual(self._auto(code="professional_holiday").holiday_id, own - banker)
+        banker.active = True
+        self.assertEqual(self._auto(code="professional_holiday").holiday_id, own)
 
     def test_relatives_and_powers_of_attorney(self):
         relative = self.env["vip.relative"].create(
