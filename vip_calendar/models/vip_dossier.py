@@ -62,7 +62,8 @@ class VipDossier(models.Model):
         for dossier in self:
             industry = dossier.employer_id.industry_id
             if industry.id not in by_industry:
-                by_industry[industry.id] = Holiday.search([("industry_ids", "in", industry.ids)]) if industry else Holiday
+                domain = [("industry_ids", "in", industry.ids)] if industry else [(0, "=", 1)]
+                by_industry[industry.id] = Holiday.search(domain)
             dossier.suggested_holiday_ids = by_industry[industry.id] - dossier.professional_holiday_ids
 
     def action_confirm_suggested_holidays(self):

@@ -4,6 +4,8 @@ import psycopg2.errors
 from odoo import api, models
 from odoo.http import request
 
+from .base import CARD_MODEL, is_vip_model
+
 # the JSON-RPC method that read the data, and the channel it stands for
 CHANNELS = {"web_read": "form", "web_search_read": "list", "web_read_group": "list", "export_data": "export"}
 # the external API: every read through it is logged
@@ -120,3 +122,47 @@ class VipAccessLoggedMixin(models.AbstractModel):
     web_read._readonly = False
     web_search_read._readonly = False
     read_group._readonly = False
+
+
+class Base(models.AbstractModel):
+    """Rows that show a client's data without being a VIP record: a client's contact card, and what
+    points at a client (a task with its note, an event, a file). Reading them is reading the client:
+    logged like the VIP records, one INSERT per call, through the client's dossier."""
+
+    _inherit = "base"
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if (
+            result
+            and not self.env.su
+            and (self._name == CARD_MODEL or self._vip_pointer_specs())
+            and not is_vip_model(self._name)  # they log themselves (the mixin)
+            and not (fnames and set(fnames) <= NAME_ONLY)
+            and not self.env.context.get("vip_no_access_log")
+            and not self.env.context.get("vip_access_logged")
+        ):
+            dossiers = self._vip_read_dossiers()
+            if dossiers:
+                dossiers._vip_log_read()
+        return result
+
+    def _vip_read_dossiers(self):
+        """The clients whose data the rows of ``self`` show (a user who reads no client reads none)."""
+        Dossier = self.env["vip.dossier"]
+        if not Dossier.has_access("read"):
+            return Dossier
+        ids, cards = set(), set()
+        if self._name == CARD_MODEL:
+            # sudo: which of the rows read are clients' cards, for the log only
+            cards.update(self.sudo().filtered("vip_client").ids)
+        for targets in self._vip_pointer_targets().values():
+            for model, target_ids in targets.items():
+                if model == CARD_MODEL:
+                    cards.update(target_ids)
+                elif is_vip_model(model) and hasattr(self.env[model], "_vip_logged_dossiers"):
+                    ids.update(self.env[model].browse(target_ids)._vip_logged_dossiers().ids)
+        if cards:
+            # sudo: the clients of the cards read, for the log only
+            ids.update(Dossier.sudo().with_context(active_test=False).search([("partner_id", "in", list(cards))]).ids)
+        return Dossier.browse(sorted(ids))

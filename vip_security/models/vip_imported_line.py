@@ -26,15 +26,18 @@ class VipImportedLineMixin(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and {"source", "external_ref"} & set(vals):
-            if vals.get("source", MANUAL) != MANUAL or any(line.source != MANUAL for line in self.sudo()):
-                self._vip_refuse_source()
+        if (
+            not self.env.su
+            and {"source", "external_ref"} & set(vals)
+            and (vals.get("source", MANUAL) != MANUAL or any(line.source != MANUAL for line in self.sudo()))
+        ):
+            self._vip_refuse_source()
         return super().write(vals)
 
     def _vip_refuse_source(self):
         raise AccessError(
             self.env._(
                 "Lines from another system are loaded by the import only: a line entered by hand has the "
-                "source \"manual\", and an imported line keeps its source and reference."
+                'source "manual", and an imported line keeps its source and reference.'
             )
         )

@@ -60,6 +60,21 @@ class TestVipAccessLog(VipSecurityCase):
         self.env["vip.dossier"].with_user(self.manager).read_group([], ["__count"], ["user_id"])
         self.assertEqual(len(self._logs(self.dossier)), 2)
 
+    def test_a_clients_card_and_tasks_are_the_clients_data(self):
+        """The card shows the client's phone and e-mail; a task its summary and note: reading them is a
+        read of the client, logged like one."""
+        card = self.dossier.partner_id
+        self.env["res.partner"].browse(card.id).with_user(self.supervisor).read(["email", "phone"])
+        self.assertEqual(self._logs(self.dossier).user_id, self.supervisor)
+        activity = self.dossier.activity_schedule("mail.mail_activity_data_call", summary="Gift", user_id=self.manager.id)
+        self.env["mail.activity"].with_user(self.manager).search_read([("id", "=", activity.id)], ["summary", "note"])
+        self.assertEqual(self._logs(self.dossier).mapped("user_id"), self.manager | self.supervisor)
+        # an ordinary contact, or a name only, is nobody's data
+        other = self.env["res.partner"].create({"name": "A supplier", "email": "s@example.com"})
+        other.with_user(self.manager).read(["email"])
+        card.with_user(self.manager).read(["display_name"])
+        self.assertEqual(len(self._logs(self.dossier)), 2)
+
     def test_nested_names_and_saves_are_not_new_reads(self):
         # the form reads its relatives and interactions inside the same call: one entry
         self.dossier.with_user(self.manager).web_read(FORM_SPEC)

@@ -32,13 +32,17 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             Model = self.env[name]
             if not is_vip_model(name) or Model._abstract or not Model._auto:
                 continue
-            for fname, field in Model._fields.items():
-                if field.type == "many2one" and field.comodel_name == "res.partner" and field.store:
-                    # sudo: whether any client's record links there, nothing of it is returned
-                    if (
-                        Model.sudo()
-                        .with_context(active_test=False)
-                        .search_count([(fname, "in", list(partner_ids))], limit=1)
-                    ):
-                        return True
+            linking = [
+                fname
+                for fname, field in Model._fields.items()
+                if field.type == "many2one" and field.comodel_name == "res.partner" and field.store
+            ]
+            for fname in linking:
+                # sudo: whether any client's record links there, nothing of it is returned
+                if (
+                    Model.sudo()
+                    .with_context(active_test=False)
+                    .search_count([(fname, "in", list(partner_ids))], limit=1)
+                ):
+                    return True
         return False
