@@ -1,8 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.tools import split_every
 
 from odoo.addons.vip_dossier.models.vip_input_mixin import REF_SIZE
 
+# what an occasion sets on each of its key dates, as the bank's policy: a change reaches existing dates
+POLICY_FIELDS = ("lead_days", "channel")
 GREETING_CHANNELS = [
     ("call", "Call"),
     ("sms", "SMS"),
@@ -52,3 +55,25 @@ class VipKeyDateType(models.Model):
         ("code_uniq", "unique(code)", "Another key date type has this technical name."),
         ("lead_days_positive", "CHECK(lead_days >= 0)", "The reminder cannot come after the date."),
     ]
+
+    def write(self, vals):
+        changed = [name for name in POLICY_FIELDS if name in vals]
+        before = {key_type.id: {name: key_type[name] for name in changed} for key_type in self}
+        res = super().write(vals)
+        for key_type in self:
+            for name in changed:
+                if before[key_type.id][name] != key_type[name]:
+                    key_type._apply_to_key_dates(name, before[key_type.id][name])
+        return res
+
+    def _apply_to_key_dates(self, name, old_value, batch_size=1000):
+        """The bank's policy reaches every client at once: the key dates of this occasion that follow
+        its old value take the new one, a batch at a time; a lead time or channel a manager chose for
+        one date stays theirs."""
+        self.ensure_one()
+        # sudo: key dates of every client follow the bank's configuration, whoever may change it
+        KeyDate = self.env["vip.key.date"].sudo().with_context(active_test=False)
+        dates = KeyDate.search([("type_id", "=", self.id), (name, "=", old_value)])
+        for batch in split_every(batch_size, dates.ids):
+            KeyDate.browse(batch).write({name: self[name]})
+            KeyDate.env.flush_all()

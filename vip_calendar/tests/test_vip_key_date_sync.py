@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
@@ -92,6 +92,20 @@ class TestVipKeyDateSync(VipCalendarCase):
         self.assertEqual(expiry.next_date, date(2027, 1, 1))
         relative.unlink()
         self.assertFalse(self._auto(code="relative_birthday"))
+
+    def test_an_occasions_lead_time_and_channel_reach_existing_dates(self):
+        """The bank's policy applies to everyone, at once: a date that follows its occasion takes the
+        new lead time and channel; one a manager set by hand keeps it."""
+        birthday = self._auto(code="birthday")
+        other = self.env["vip.dossier"].create({"name": "Second Client", "birth_date": "1980-07-01"})
+        own = self._auto(other, code="birthday")
+        own.write({"lead_days": 2, "channel": "visit"})
+        key_type = birthday.type_id
+        old_lead = birthday.lead_days
+        key_type.write({"lead_days": old_lead + 3, "channel": "gift"})
+        self.assertEqual((birthday.lead_days, birthday.channel), (old_lead + 3, "gift"))
+        self.assertEqual(birthday.reminder_date, date(2026, 6, 20) - timedelta(days=old_lead + 3))
+        self.assertEqual((own.lead_days, own.channel), (2, "visit"))
 
     def test_sync_is_idempotent(self):
         before = self._auto()
