@@ -50,7 +50,15 @@ class VipInteraction(models.Model):
     subject = fields.Char(required=True, size=NAME_SIZE)
     outcome = fields.Text()
     next_step = fields.Char()
-    next_step_date = fields.Date()
+    next_step_date = fields.Date(help="With a date, the next step is a task on the client for that day.")
+    next_activity_id = fields.Many2one(
+        "mail.activity",
+        string="Follow-up Task",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The task the next step became; it follows the next step's date and text while it is open.",
+    )
 
     @api.depends("relative_id", "dossier_id")
     def _compute_contact_name(self):
@@ -67,7 +75,38 @@ class VipInteraction(models.Model):
     def create(self, vals_list):
         interactions = super().create(vals_list)
         interactions._post_on_dossier()
+        interactions.filtered("next_step_date")._sync_follow_up()
         return interactions
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"next_step", "next_step_date"} & set(vals):
+            self._sync_follow_up()
+        return res
+
+    def _sync_follow_up(self):
+        """A next step with a date is the manager's follow-up task on the client, for that day: made,
+        moved or dropped with the next step while it is open (done, it stays done)."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for interaction in self:
+            task = interaction.next_activity_id
+            if not interaction.next_step_date:
+                task.unlink()
+                continue
+            summary = interaction.next_step or self.env._("Follow up: %(subject)s", subject=interaction.subject)
+            if task:
+                task.write({"summary": summary, "date_deadline": interaction.next_step_date})
+                continue
+            dossier = interaction.dossier_id
+            managers = dossier.user_id | dossier.deputy_id
+            user = interaction.user_id if interaction.user_id in managers else dossier.user_id or interaction.user_id
+            interaction.next_activity_id = dossier.activity_schedule(
+                activity_type_id=todo.id,
+                summary=summary,
+                note=interaction.outcome or False,
+                date_deadline=interaction.next_step_date,
+                user_id=user.id,
+            )
 
     def _post_on_dossier(self):
         channels = dict(self._fields["channel"]._description_selection(self.env))

@@ -174,6 +174,35 @@ class TestVipDossier(VipCase):
         self.assertEqual(interaction.contact_name, relative.name)
         self.assertEqual(self.dossier.interaction_count, 1)
 
+    def test_a_dated_next_step_is_a_follow_up_task(self):
+        Interaction = self.env["vip.interaction"].with_user(self.manager)
+        interaction = Interaction.create(
+            {
+                "dossier_id": self.dossier.id,
+                "subject": "Deposit",
+                "outcome": "Thinks about a larger amount",
+                "next_step": "Call back with the rates",
+                "next_step_date": "2030-03-02",
+            }
+        )
+        task = interaction.next_activity_id
+        self.assertEqual((task.res_model, task.res_id), ("vip.dossier", self.dossier.id))
+        self.assertEqual(
+            (task.summary, task.date_deadline, task.user_id),
+            ("Call back with the rates", date(2030, 3, 2), self.manager),
+        )
+        # the task follows the next step while it is open, and goes when the date does
+        interaction.write({"next_step_date": "2030-03-05", "next_step": "Send the rates"})
+        self.assertEqual((task.date_deadline, task.summary), (date(2030, 3, 5), "Send the rates"))
+        interaction.next_step_date = False
+        self.assertFalse(task.exists())
+        # no date, no task
+        self.assertFalse(
+            Interaction.create(
+                {"dossier_id": self.dossier.id, "subject": "Hello", "next_step": "Later"}
+            ).next_activity_id
+        )
+
     def test_interaction_with_relative_of_other_client_rejected(self):
         other = self.env["vip.dossier"].create({"name": "Other Client"})
         stranger = self.env["vip.relative"].create(
