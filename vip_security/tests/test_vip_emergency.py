@@ -34,6 +34,7 @@ class TestVipEmergency(VipSecurityCase):
 
     def test_grant_opens_one_client_for_a_limited_time(self):
         start = datetime(2026, 3, 2, 10, 0)
+        self.emergency.tz = "Europe/Moscow"
         with freeze_time(start):
             action = self._open()
             self.assertEqual(action["res_id"], self.other_dossier.id)
@@ -49,6 +50,10 @@ class TestVipEmergency(VipSecurityCase):
             note = self.other_dossier.message_ids[0]
             self.assertIn(self.supervisor.partner_id, note.partner_ids, "supervisors are notified")
             self.assertIn("sick leave", note.body)
+            # the end on the requester's clock (Moscow: UTC+3), not in UTC's ISO format
+            self.assertRegex(str(note.body), r"\b(14:00|2:00 PM)\b")
+            self.assertIn("Europe/Moscow", note.body)
+            self.assertNotIn("11:00", note.body)
         with freeze_time(start + timedelta(minutes=59)):
             self.env["vip.access.grant"]._cron_expire()
             self.fresh()

@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
 MIN_REASON_LENGTH = 15
 MIN_REASON_WORDS = 3
@@ -44,6 +45,7 @@ class VipEmergencyWizard(models.TransientModel):
             raise UserError(self.env._("No client has the ID %(ref)s.", ref=self.client_ref))
         now = fields.Datetime.now()
         until = now + timedelta(hours=int(self.hours))
+        tz = self.env.user.tz or self.env.company.partner_id.tz or "UTC"
         # sudo: grants are created by this wizard only (no create right on the model)
         self.env["vip.access.grant"].sudo().create(
             {"user_id": self.env.uid, "dossier_id": dossier.id, "reason": reason, "date_start": now, "date_end": until}
@@ -52,9 +54,11 @@ class VipEmergencyWizard(models.TransientModel):
         supervisors = self.env.ref("vip_dossier.group_vip_supervisor").users.filtered("active")
         body = Markup("<p>%s</p><p>%s</p>") % (
             self.env._(
-                "Emergency access to this client by %(user)s until %(until)s.",
+                "Emergency access to this client by %(user)s until %(until)s (%(tz)s).",
                 user=self.env.user.name,
-                until=fields.Datetime.to_string(until),
+                # the requester's own clock, as they and their supervisors read it, not UTC
+                until=format_datetime(self.env, until, tz=tz, dt_format="short"),
+                tz=tz,
             ),
             reason,
         )
