@@ -314,6 +314,16 @@ class VipDossier(models.Model):
             partner_vals["company_id"] = vals["company_id"]
         return partner_vals
 
+    @api.model
+    def _action_open_clients(self):
+        """The client list of the menu: a manager's own clients; every client the user may read for who
+        has none of their own (top management), rather than an empty list inviting them to create one."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("vip_dossier.vip_dossier_action")
+        uid = self.env.uid
+        if not self.search_count(["|", ("user_id", "=", uid), ("deputy_id", "=", uid)], limit=1):
+            action["context"] = "{}"
+        return action
+
     def action_open_interactions(self):
         return self._action_open_lines("vip_dossier.vip_interaction_action")
 

@@ -217,6 +217,17 @@ class TestVipDossier(VipCase):
         with self.assertRaisesMessage(ValidationError, "needs a subject"):
             self.env["vip.interaction"].create({"dossier_id": self.dossier.id, "subject": "   "})
 
+    def test_the_menu_opens_on_ones_own_clients_or_on_all(self):
+        """Top management has no client of its own: its list opens on every client, not on an empty
+        "My Clients" inviting it to create one."""
+        menu = self.env.ref("vip_dossier.vip_dossier_menu").action
+        self.assertEqual(menu, self.env.ref("vip_dossier.vip_dossier_action_menu"))
+        for user, context in ((self.manager, "{'search_default_my_clients': 1}"), (self.supervisor, "{}")):
+            with self.subTest(user=user.login):
+                action = menu.with_user(user).run()
+                self.assertEqual(action["res_model"], "vip.dossier")
+                self.assertEqual(action["context"], context)
+
     def test_open_lines_actions(self):
         for method in (
             "action_open_interactions",
