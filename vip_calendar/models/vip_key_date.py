@@ -5,7 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .vip_key_date_type import GREETING_CHANNELS
@@ -182,6 +182,9 @@ class VipKeyDate(models.Model):
                 raise ValidationError(self.env._("A key date needs a date."))
 
     def write(self, vals):
+        if "source" in vals and not self.env.su:
+            # an automatic date made "manual" could be deleted, and the client silently never reminded
+            raise UserError(self.env._("Whether a key date follows the dossier is set by the system."))
         moved = self.browse()
         if {"base_date", "lead_days", "holiday_id"} & set(vals):
             moved = self.filtered(lambda k: k.reminder_ids.filtered("pending"))
@@ -191,9 +194,20 @@ class VipKeyDate(models.Model):
             # the pending task follows the date: drop it, the next run creates the right one
             changed = moved.filtered(lambda k: k.next_date != old[k.id])
             changed.reminder_ids.filtered("pending")._cancel()
+        if vals.get("active") is False:
+            # paused: its pending task and event go; active again, the run reminds it anew
+            self.reminder_ids.filtered("pending")._cancel()
         return res
 
     def unlink(self):
+        if not self.env.su and any(key_date.source == "auto" for key_date in self):
+            raise UserError(
+                self.env._(
+                    "%(date)s follows the dossier and cannot be deleted: archive it to pause its reminders, or "
+                    "correct the dossier.",
+                    date=self.filtered(lambda k: k.source == "auto")[:1].display_name,
+                )
+            )
         # no orphan: pending tasks and events of deleted dates go with them
         self.reminder_ids.filtered("pending")._cancel()
         return super().unlink()

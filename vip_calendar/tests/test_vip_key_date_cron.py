@@ -4,7 +4,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import new_test_user, tagged
 from odoo.tools import SQL, mute_logger, sql
 
@@ -337,6 +337,30 @@ class TestVipKeyDateCron(VipCalendarCase):
         # the holidays a client was reminded of so far are kept, as confirmed by the manager
         self.assertEqual(self.dossier.professional_holiday_ids, banker)
         self.assertEqual(self.dossier.key_date_ids.holiday_id, banker)
+
+    def test_an_automatic_date_is_paused_not_lost(self):
+        """A manager deleting the client's birthday with one click would silently end its reminders:
+        an automatic date can be paused (archived) or corrected through the dossier, not deleted."""
+        birthday = self.dossier.key_date_ids.filtered(lambda k: k.type_id == self.birthday).with_user(self.manager)
+        with self.assertRaises(UserError):
+            birthday.unlink()
+        with self.assertRaises(UserError):
+            birthday.write({"source": "manual"})
+        [reminder] = self.step(date(2026, 6, 13))
+        activity = reminder.activity_id
+        with self.at("2026-06-13"):
+            birthday.active = False
+        self.assertFalse(activity.exists(), "paused: its pending task goes")
+        self.assertFalse(self.step(date(2026, 6, 14)))
+        with self.at("2026-06-14"):
+            birthday.active = True
+        [again] = self.step(date(2026, 6, 14))
+        self.assertEqual(again.key_date_id, birthday)
+        # a date entered by hand is the manager's to delete; the client's deletion takes every date along
+        graduation = self.occasion(self.dossier, "Graduation", "2026-09-01").with_user(self.manager)
+        graduation.unlink()
+        self.dossier.with_user(self.vip_admin).unlink()
+        self.assertFalse(birthday.exists())
 
     def test_changed_birth_date_moves_the_pending_task(self):
         [reminder] = self.step(date(2026, 6, 13))
