@@ -151,7 +151,10 @@ class VipDossier(models.Model):
                         "res_model_id": model_id,
                         "res_id": dossier.id,
                         "activity_type_id": watch.id,
-                        "summary": self.env._("Look at %(site)s", site=dossier.employer_id.website),
+                        # in the language of the manager who reads it, not the scheduler's
+                        "summary": self.with_context(lang=user.lang).env._(
+                            "Look at %(site)s", site=dossier.employer_id.website
+                        ),
                         "date_deadline": today,
                         "user_id": user.id,
                     }

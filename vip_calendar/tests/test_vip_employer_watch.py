@@ -40,6 +40,14 @@ class TestVipEmployerWatch(VipCalendarCase):
             self.env["vip.dossier"]._cron_employer_watch()
         self.assertFalse(self._watch_tasks())
 
+    def test_the_task_is_in_the_managers_language(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(["vip_calendar"], ["ru_RU"])
+        self.manager.lang = "ru_RU"
+        with freeze_time("2026-06-01"):
+            self.env["vip.dossier"].with_context(lang="en_US")._cron_employer_watch()
+        self.assertEqual(self._watch_tasks().summary, "Просмотреть https://stroy.example")
+
     def test_no_site_or_never_no_task(self):
         self.tier.site_watch_days = 0
         with freeze_time("2026-06-01"):
