@@ -4,11 +4,14 @@ from odoo.tools import SQL
 
 
 class VipManagerPortfolio(models.Model):
-    """The managers' portfolios side by side, ranked by the income of the last twelve months.
+    """The managers' portfolios side by side, ranked by the income they earned in the last twelve months.
 
-    For top management. Income counts for the client's current manager, over
-    the same windows as the dossier's figures: the last twelve months, the
-    twelve before, this year to date and last year to the same day.
+    For top management. Income counts for the manager who earned it (``vip.income.user_id``, the
+    client's manager when it was booked), not for the client's current manager: after a handover the
+    new manager starts from the clients' next income, and the old one keeps what they earned, even
+    with no client left. The clients counted are the manager's clients now. The windows are those of
+    the dossier's figures: the last twelve months, the twelve before, this year to date and last year
+    to the same day.
     """
 
     _name = "vip.manager.portfolio"
@@ -21,14 +24,24 @@ class VipManagerPortfolio(models.Model):
     user_id = fields.Many2one("res.users", string="Manager", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    client_count = fields.Integer(string="Clients", readonly=True)
+    client_count = fields.Integer(string="Current Clients", readonly=True, help="The clients they manage now.")
     avg_completeness = fields.Float(string="Average Completeness", readonly=True, aggregator="avg")
-    income_12m = fields.Monetary(string="Income, 12 Months", readonly=True)
-    income_prev_12m = fields.Monetary(string="Income, Previous 12 Months", readonly=True)
+    income_12m = fields.Monetary(
+        string="Earned, 12 Months",
+        readonly=True,
+        help="Income the manager earned (booked while they managed the client) in the last twelve months, "
+        "including clients handed over since.",
+    )
+    income_prev_12m = fields.Monetary(string="Earned, Previous 12 Months", readonly=True)
     income_yoy = fields.Float(string="Year over Year", readonly=True, aggregator=None)
-    income_ytd = fields.Monetary(string="Income, Year to Date", readonly=True)
-    income_last_ytd = fields.Monetary(string="Income, Last Year to Date", readonly=True)
-    income_per_client = fields.Monetary(string="Income per Client, 12 Months", readonly=True, aggregator="avg")
+    income_ytd = fields.Monetary(string="Earned, Year to Date", readonly=True)
+    income_last_ytd = fields.Monetary(string="Earned, Last Year to Date", readonly=True)
+    income_per_client = fields.Monetary(
+        string="Earned per Client, 12 Months",
+        readonly=True,
+        aggregator="avg",
+        help="Income earned in the last twelve months divided by the number of clients it was earned with.",
+    )
 
     @property
     def _table_query(self):
@@ -40,9 +53,13 @@ class VipManagerPortfolio(models.Model):
                  WHERE active AND user_id IS NOT NULL
                  GROUP BY user_id, company_id
             ), income AS (
-                SELECT d.user_id, d.company_id,
+                -- by who earned it, not by the client's manager now
+                SELECT i.user_id, i.company_id,
                        sum(i.amount) FILTER (WHERE i.date >= CURRENT_DATE - interval '12 months' + interval '1 day')
                            AS income_12m,
+                       count(DISTINCT i.dossier_id)
+                           FILTER (WHERE i.date >= CURRENT_DATE - interval '12 months' + interval '1 day')
+                           AS earning_clients,
                        sum(i.amount) FILTER (WHERE i.date < CURRENT_DATE - interval '12 months' + interval '1 day')
                            AS income_prev_12m,
                        sum(i.amount) FILTER (WHERE i.date >= date_trunc('year', CURRENT_DATE)) AS income_ytd,
@@ -50,26 +67,31 @@ class VipManagerPortfolio(models.Model):
                                                AND i.date <= CURRENT_DATE - interval '1 year') AS income_last_ytd
                   FROM vip_income i
                   JOIN vip_dossier d ON d.id = i.dossier_id
-                 WHERE d.active AND d.user_id IS NOT NULL
+                 WHERE d.active AND i.user_id IS NOT NULL
                    AND i.date >= CURRENT_DATE - interval '24 months' + interval '1 day'
                    AND i.date <= CURRENT_DATE
-                 GROUP BY d.user_id, d.company_id
+                 GROUP BY i.user_id, i.company_id
+            ), managers AS (
+                SELECT coalesce(c.user_id, i.user_id) AS user_id, coalesce(c.company_id, i.company_id) AS company_id,
+                       coalesce(c.client_count, 0) AS client_count, c.avg_completeness,
+                       coalesce(i.income_12m, 0) AS income_12m, i.earning_clients,
+                       coalesce(i.income_prev_12m, 0) AS income_prev_12m,
+                       coalesce(i.income_ytd, 0) AS income_ytd,
+                       coalesce(i.income_last_ytd, 0) AS income_last_ytd
+                  FROM clients c
+                  FULL JOIN income i ON i.user_id = c.user_id AND i.company_id = c.company_id
             )
-            SELECT row_number() OVER (ORDER BY c.company_id, c.user_id) AS id,
-                   rank() OVER (PARTITION BY c.company_id ORDER BY coalesce(i.income_12m, 0) DESC) AS rank,
-                   c.user_id, c.company_id, company.currency_id,
-                   c.client_count, c.avg_completeness,
-                   coalesce(i.income_12m, 0) AS income_12m,
-                   coalesce(i.income_prev_12m, 0) AS income_prev_12m,
-                   CASE WHEN coalesce(i.income_prev_12m, 0) = 0 THEN NULL
-                        ELSE (coalesce(i.income_12m, 0) - i.income_prev_12m) / abs(i.income_prev_12m) END
-                       AS income_yoy,
-                   coalesce(i.income_ytd, 0) AS income_ytd,
-                   coalesce(i.income_last_ytd, 0) AS income_last_ytd,
-                   coalesce(i.income_12m, 0) / c.client_count AS income_per_client
-              FROM clients c
-              JOIN res_company company ON company.id = c.company_id
-              LEFT JOIN income i ON i.user_id = c.user_id AND i.company_id = c.company_id
+            SELECT row_number() OVER (ORDER BY m.company_id, m.user_id) AS id,
+                   rank() OVER (PARTITION BY m.company_id ORDER BY m.income_12m DESC) AS rank,
+                   m.user_id, m.company_id, company.currency_id,
+                   m.client_count, m.avg_completeness,
+                   m.income_12m, m.income_prev_12m,
+                   CASE WHEN m.income_prev_12m = 0 THEN NULL
+                        ELSE (m.income_12m - m.income_prev_12m) / abs(m.income_prev_12m) END AS income_yoy,
+                   m.income_ytd, m.income_last_ytd,
+                   m.income_12m / nullif(m.earning_clients, 0) AS income_per_client
+              FROM managers m
+              JOIN res_company company ON company.id = m.company_id
             """
         )
 

@@ -74,6 +74,8 @@ INCOME = (
     ("date", 11, "date"),
     ("product_line", 22, "selection"),
     ("amount", 16, "money"),
+    # who earned it: the client's manager when it was booked, not necessarily the manager now
+    ("user_id", 20, "many2one"),
     ("description", 30, "text"),
     ("external_ref", 18, "text"),
 )

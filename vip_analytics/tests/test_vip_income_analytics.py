@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
+from lxml import etree
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -21,6 +22,17 @@ class TestVipIncomeAnalytics(VipAnalyticsCase):
         # no base a year ago: no change to show, rather than an infinite one
         other = self.other_dossier.with_user(self.manager2)
         self.assertEqual((other.income_12m, other.income_prev_12m, other.income_yoy), (500, 0, 0))
+
+    def test_no_year_over_year_without_last_years_income(self):
+        """ "0 %" would say the income stood still: with nothing the year before, there is no figure."""
+        for model, xpath in (
+            ("vip.dossier", "//page[@name='income']//field[@name='income_yoy']"),
+            ("vip.manager.portfolio", "//list//field[@name='income_yoy']"),
+        ):
+            view = "form" if model == "vip.dossier" else "list"
+            arch = self.env[model].get_views([(False, view)])["views"][view]["arch"]
+            [node] = etree.fromstring(arch).xpath(xpath)
+            self.assertEqual(node.get("invisible"), "not income_prev_12m", model)
 
     def test_income_figures_are_money(self):
         self.grant_emergency(self.dossier)
@@ -59,6 +71,31 @@ class TestVipIncomeAnalytics(VipAnalyticsCase):
         # managers do not see each other's figures
         with self.assertRaises(AccessError):
             self.env["vip.manager.portfolio"].with_user(self.manager).search([])
+
+    def test_portfolio_ranks_income_by_who_earned_it(self):
+        """A client handed over takes no income history along: the ranking counts income for the manager
+        who earned it, also one left with no client, and the new manager's current clients."""
+        self.dossier.user_id = self.manager2  # as the handover writes it
+        self.env["vip.income"].create(
+            {"dossier_id": self.dossier.id, "date": self.this_month, "product_line": "fx", "amount": 40}
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        Ranking = self.env["vip.manager.portfolio"].with_user(self.supervisor)
+        rows = {row.user_id: row for row in Ranking.search([("user_id", "in", (self.manager | self.manager2).ids)])}
+        old, new = rows[self.manager], rows[self.manager2]
+        self.assertEqual((old.client_count, old.income_12m, old.income_prev_12m), (0, 3000, 1000))
+        self.assertEqual(old.income_per_client, 3000, "per client it was earned with")
+        self.assertEqual((new.client_count, new.income_12m), (2, 540))
+        self.assertEqual(new.income_per_client, 270)
+        self.assertLess(old.rank, new.rank)
+        labels = {name: field.string for name, field in Ranking._fields.items()}
+        self.assertEqual((labels["income_12m"], labels["client_count"]), ("Earned, 12 Months", "Current Clients"))
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(["vip_analytics"], ["ru_RU"], overwrite=True)
+        russian = Ranking.with_context(lang="ru_RU").fields_get(["income_12m", "client_count"], ["string"])
+        self.assertEqual(russian["income_12m"]["string"], "Заработано за 12 месяцев")
+        self.assertEqual(russian["client_count"]["string"], "Клиентов сейчас")
 
     def test_portfolio_export_from_the_ranking(self):
         row = self.env["vip.manager.portfolio"].with_user(self.supervisor).search([("user_id", "=", self.manager.id)])

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .vip_input_mixin import REF_SIZE
 
@@ -11,6 +11,10 @@ class VipIncome(models.Model):
     Amounts are in the company currency, so that totals per client, manager
     and tier add up without conversion. A negative amount is a correction
     (e.g. a refunded fee) and is allowed.
+
+    Income belongs to the manager who earned it: ``user_id`` is the client's
+    manager when the line is booked and stays so when the client is handed
+    over (it is not a related field that would follow the dossier).
     """
 
     _name = "vip.income"
@@ -32,7 +36,15 @@ class VipIncome(models.Model):
     amount = fields.Monetary(required=True, currency_field="currency_id")
     company_id = fields.Many2one(related="dossier_id.company_id", store=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    user_id = fields.Many2one(related="dossier_id.user_id", store=True, string="Manager", index=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Earned By",
+        index=True,
+        readonly=True,
+        copy=False,
+        help="The client's manager when this income was booked. It stays with them when the client is handed "
+        "over to another manager: the client's current manager is on the client.",
+    )
     tier_id = fields.Many2one(related="dossier_id.tier_id", store=True)
     description = fields.Char()
     source = fields.Char(required=True, default="manual", size=REF_SIZE)
@@ -62,3 +74,33 @@ class VipIncome(models.Model):
                 raise ValidationError(
                     self.env._("Income cannot be booked for a future month (%(date)s).", date=income.date)
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Who earned the income is the client's manager at the time: taken from the client, never given."""
+        dossiers = self.env["vip.dossier"].browse({vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")})
+        # sudo: only the manager's id of the clients the lines are booked on is read (the back office
+        # loads income without reading dossiers); what the user may book on is checked by the create
+        managers = {dossier.id: dossier.user_id.id for dossier in dossiers.sudo()}
+        vals_list = [dict(vals) for vals in vals_list]  # the caller's values stay as given
+        for vals in vals_list:
+            manager = managers.get(vals.get("dossier_id")) or False
+            if not self.env.su and vals.get("user_id", manager) != manager:
+                raise self._earner_error()
+            if "user_id" not in vals or not self.env.su:
+                vals["user_id"] = manager
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # a new manager must not take the income of the old one (rankings): only the system rewrites it
+        if "user_id" in vals and not self.env.su and any(income.user_id.id != vals["user_id"] for income in self):
+            raise self._earner_error()
+        return super().write(vals)
+
+    def _earner_error(self):
+        return AccessError(
+            self.env._(
+                "Income is earned by the client's manager at the time it is booked; it cannot be attributed "
+                "to someone else by hand."
+            )
+        )

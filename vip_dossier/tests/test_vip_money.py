@@ -4,7 +4,7 @@ from datetime import date
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests.common import tagged
 from odoo.tools import mute_logger
 
@@ -69,7 +69,33 @@ class TestVipMoney(VipCase):
         self.assertEqual(line.user_id, self.manager)
         self.assertEqual(line.tier_id, self.tier)
         self.dossier.user_id = self.manager2
-        self.assertEqual(line.user_id, self.manager2, "income follows the client to the new manager")
+        self.assertEqual(line.user_id, self.manager, "income stays with the manager who earned it")
+
+    def test_income_keeps_the_manager_who_earned_it(self):
+        """Income is earned by the client's manager at the time: a new manager does not take it over."""
+        Income = self.env["vip.income"]
+        vals = {"dossier_id": self.dossier.id, "date": date(2026, 1, 1), "product_line": "fees", "amount": 10}
+        earned = Income.create(vals)
+        self.assertEqual(earned.user_id, self.manager)
+        self.dossier.user_id = self.manager2
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual(earned.user_id, self.manager, "the old income stays with who earned it")
+        later = Income.create(vals)
+        self.assertEqual(later.user_id, self.manager2, "new income is the new manager's")
+        self.assertEqual(earned.copy().user_id, self.manager2, "a copy is booked now, for the manager now")
+        self.assertEqual(Income.search([("id", "in", (earned | later).ids), ("user_id", "=", self.manager.id)]), earned)
+        # nobody attributes income by hand: not the new manager to themselves, not at creation
+        mine = earned.with_user(self.manager2)
+        with self.assertRaises(AccessError):
+            mine.write({"user_id": self.manager2.id})
+        with self.assertRaises(AccessError):
+            Income.with_user(self.manager2).create(dict(vals, user_id=self.manager.id))
+        self.assertEqual(
+            Income.with_user(self.manager2).create(dict(vals, user_id=self.manager2.id)).user_id, self.manager2
+        )
+        mine.write({"description": "Other fields stay editable", "user_id": self.manager.id})
+        self.assertEqual(earned.user_id, self.manager)
 
     @freeze_time("2026-05-20")
     def test_income_in_future_month_rejected(self):

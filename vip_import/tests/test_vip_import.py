@@ -228,6 +228,30 @@ class TestVipImport(VipSecurityCase):
         self.assertEqual(income.mapped("amount"), [1200.5, -100])
         self.assertEqual(record.rejection_ids.mapped("reason"), ["bad_date", "bad_value"])
 
+    def test_imported_income_is_earned_by_the_manager_at_the_time(self):
+        """The back office reads no dossier, yet each line it loads (file or JSON-RPC) is earned by the
+        client's manager of the day, and stays theirs when the client changes hands."""
+        row = {"external_ref": "E-1", "client_ref": "T-0001", "date": "2026-02-01", "product_line": "fees", "amount": 9}
+        Import = self.env["vip.import"].with_user(self.back_office)
+        Import.import_rows("income", [row], source=SOURCE)
+        self.dossier.user_id = self.manager2
+        self.env.flush_all()
+        Import.import_rows("income", [dict(row, external_ref="E-2")], source=SOURCE)
+        self.run_import(
+            csv_file("E-3,T-0001,2026-02-01,fees,1", header="external_ref,client_ref,date,product_line,amount"),
+            kind="income",
+        )
+        self.env.invalidate_all()
+        income = self.env["vip.income"].search([("source", "=", SOURCE)], order="external_ref")
+        self.assertEqual(income.mapped("external_ref"), ["E-1", "E-2", "E-3"])
+        self.assertEqual([line.user_id for line in income], [self.manager, self.manager2, self.manager2])
+        # loading the same line again changes nothing, the earner included
+        self.dossier.user_id = self.manager
+        again = Import.import_rows("income", [row], source=SOURCE)
+        self.assertEqual((again["created"], again["unchanged"]), (0, 1))
+        self.assertEqual(income[0].user_id, self.manager)
+        self.assertEqual(income[1].user_id, self.manager2)
+
     def test_file_errors_are_explained_and_load_nothing(self):
         with self.assertRaisesMessage(UserError, "lacks the column.*amount"):
             self.run_import(csv_file("A;T-0001", header="external_ref;client_ref"))

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user
+from odoo.tests import Form, new_test_user
 from odoo.tests.common import tagged
 
 from .common import VipSecurityCase
@@ -28,8 +30,8 @@ class TestVipHandover(VipSecurityCase):
         )
 
     def test_handover_moves_everything_at_once(self):
-        wizard = self._wizard(self.manager, self.successor)
-        self.assertEqual(wizard.dossier_ids, self.dossier | self.other_dossier, "all clients by default")
+        wizard = self._wizard(self.manager, self.successor, all_clients=True)
+        self.assertEqual(wizard.dossier_ids, self.dossier | self.other_dossier, "all clients when asked")
         wizard.action_handover()
         self.assertEqual(self.dossier.user_id, self.successor)
         self.assertEqual(self.dossier.deputy_id, self.deputy, "the deputy stays")
@@ -50,6 +52,59 @@ class TestVipHandover(VipSecurityCase):
             self.dossier | self.other_dossier,
         )
 
+    def test_nothing_is_preselected_and_the_wizard_sums_up(self):
+        """Handing one client of twenty over means picking one, not removing nineteen; the administrator
+        sees what will move and confirms before anything does."""
+        form = Form(self.env["vip.handover.wizard"].with_user(self.vip_admin))
+        form.from_user_id = self.manager
+        form.to_user_id = self.successor
+        self.assertFalse(form.dossier_ids, "no client is selected by default")
+        self.assertEqual((form.dossier_count, form.activity_count), (0, 0))
+        form.dossier_ids.add(self.dossier)
+        self.assertEqual((form.dossier_count, form.activity_count), (1, 1))
+        form.all_clients = True
+        self.assertEqual(len(form.dossier_ids), 2)
+        self.assertEqual((form.dossier_count, form.activity_count), (2, 1), "manager2's task is not his")
+        form.all_clients = False
+        self.assertFalse(form.dossier_ids)
+        form.dossier_ids.add(self.other_dossier)
+        wizard = form.save()
+        self.assertEqual(wizard.dossier_ids, self.other_dossier)
+        # the clients offered are the giving manager's only, and the button asks before it acts
+        Dossier = self.env["vip.dossier"].with_user(self.vip_admin)
+        self.assertIn("from_user_id", wizard._fields["dossier_ids"].domain)
+        offered = Dossier.search(["|", ("user_id", "=", self.manager.id), ("deputy_id", "=", self.manager.id)])
+        self.assertEqual(offered, self.dossier | self.other_dossier)
+        arch = self.env["vip.handover.wizard"].with_user(self.vip_admin).get_view(view_type="form")["arch"]
+        button = etree.fromstring(arch).xpath("//button[@name='action_handover']")[0]
+        self.assertTrue(button.get("confirm"), "the handover asks for confirmation")
+        with self.assertRaisesMessage(UserError, "Pick the clients"):
+            self._wizard(self.manager, self.successor).action_handover()
+
+    def test_insider_cannot_hand_over(self):
+        """A manager of other clients (or a supervisor) runs no handover, not even on an administrator's
+        wizard reached by id over the ORM."""
+        wizard = self._wizard(self.manager, self.manager2, all_clients=True)
+        for user in (self.manager2, self.supervisor, self.employee):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    self.env["vip.handover.wizard"].with_user(user).create(
+                        {"from_user_id": self.manager.id, "to_user_id": user.id, "dossier_ids": self.dossier.ids}
+                    )
+                with self.assertRaises(AccessError):
+                    wizard.with_user(user).action_handover()
+        self.fresh()
+        self.assertEqual(self.dossier.user_id, self.manager)
+        self.assertEqual(self.activity.user_id, self.manager)
+
+    def test_income_stays_with_who_earned_it(self):
+        income = self.records["vip.income"]
+        self.assertEqual(income.user_id, self.manager)
+        self._wizard(self.manager, self.successor, dossier_ids=[(6, 0, self.dossier.ids)]).action_handover()
+        self.fresh()
+        self.assertEqual(self.dossier.user_id, self.successor)
+        self.assertEqual(income.user_id, self.manager, "the handover does not take the income along")
+
     def test_handover_of_a_selection(self):
         self._wizard(self.manager, self.successor, dossier_ids=[(6, 0, self.dossier.ids)]).action_handover()
         self.assertEqual(self.dossier.user_id, self.successor)
@@ -62,7 +117,7 @@ class TestVipHandover(VipSecurityCase):
 
     def test_handover_is_atomic(self):
         """A failure midway leaves every client where it was."""
-        wizard = self._wizard(self.manager, self.successor)
+        wizard = self._wizard(self.manager, self.successor, all_clients=True)
         wizard.dossier_ids |= self.env["vip.dossier"].create({"name": "Not His", "user_id": self.manager2.id})
         with self.assertRaises(UserError):
             wizard.action_handover()
@@ -99,6 +154,6 @@ class TestVipHandover(VipSecurityCase):
         with self.assertRaisesRegex(UserError, "Hand them over"):
             self.manager.action_archive()
         self.assertTrue(self.manager.active)
-        self._wizard(self.manager, self.successor).action_handover()
+        self._wizard(self.manager, self.successor, all_clients=True).action_handover()
         self.manager.action_archive()
         self.assertFalse(self.manager.active)
