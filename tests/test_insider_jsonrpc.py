@@ -292,3 +292,18 @@ def test_editing_a_message_is_posting_it(users, foreign):
             {"message_id": note, "body": "Call back", "attachment_ids": [attachment], "partner_ids": []},
         )
     assert caught.value.name in REFUSED, caught.value
+
+
+def test_a_refusal_names_nothing_in_debug_mode(login, users, foreign):
+    """Any user may switch debug mode on for their session; Odoo's access error then lists the refused
+    records by name, read as the system: the client's, a relative's, a task's summary."""
+    [relative] = users["supervisor"].call("vip.relative", "read", [foreign["relative_id"]], ["name"])
+    for name in ("manager1", "vip_employee"):
+        client = login(name)
+        client.session.get(f"{client.url}/web?debug=1", timeout=client.timeout).raise_for_status()
+        for model, record_id in (("vip.dossier", foreign["id"]), ("vip.relative", foreign["relative_id"])):
+            with pytest.raises(RpcError) as refusal:
+                client.call(model, "read", [record_id], ["id"])
+            assert refusal.value.name in REFUSED
+            text = str(refusal.value.error)
+            assert foreign["name"] not in text and relative["name"] not in text, (name, model)

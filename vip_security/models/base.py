@@ -38,8 +38,9 @@ VIP_PREFIX = "vip."
 # a VIP client's contact card is protected like the client (vip_client marks it)
 CARD_MODEL = "res.partner"
 # rows that show a contact's own data (a follower its name and e-mail, an attendee copies of its
-# name, e-mail and phone), read only by who may read the contact when it is a client's card
-CARD_DETAILS = {"mail.followers": "partner_id", "calendar.attendee": "partner_id"}
+# name, e-mail and phone), or a meeting with the client (its title, its place), read only by who may
+# read the contact when it is a client's card: a many2one, or a many2many (any of them)
+CARD_DETAILS = {"mail.followers": "partner_id", "calendar.attendee": "partner_id", "calendar.event": "partner_ids"}
 # what the policy derives and stores: computed by the system only. The ORM lets a caller write a stored
 # computed field; a manager adding a colleague to their client's members, or unmarking its card, would
 # open the client to them.
@@ -374,11 +375,10 @@ class Base(models.AbstractModel):
             cards = records.sudo().filtered("vip_client")
             return set(cards.ids) - set(records.browse(cards.ids)._filtered_access("read").ids)
         readable = records._filtered_access("read")
-        if operation == "post":
-            if hasattr(readable, "_vip_filtered_contributable"):
-                readable = readable._vip_filtered_contributable()
-            else:
-                readable = readable._filtered_access("write")
+        if operation == "post" and hasattr(readable, "_vip_filtered_contributable"):
+            readable = readable._vip_filtered_contributable()
+        elif operation in ("post", "write"):
+            readable = readable._filtered_access("write")
         return set(ids) - set(readable.ids)
 
     def _vip_check_pointers(self, operation):
@@ -408,12 +408,42 @@ class Base(models.AbstractModel):
         if not self.env.su and self._vip_detail_fields():
             domain = expression.AND([domain, self._vip_detail_domain()])
         query = super()._search(domain, offset=offset, limit=limit, order=order)
-        if not self.env.su and (card_field := CARD_DETAILS.get(self._name)):
-            # row by row through the primary key: a follower search stays a few index lookups
-            hidden = self.env[CARD_MODEL]._vip_hidden_card_sql(SQL.identifier(query.table, card_field))
-            if hidden is not None:
+        if not self.env.su:
+            for hidden in self._vip_hidden_card_rows_sql(query.table):
                 query.add_where(SQL("NOT %s", hidden))
         return query
+
+    @api.model
+    def _vip_hidden_card_rows_sql(self, alias):
+        """SQL conditions true for the rows of ``alias`` that show or point at a client's card the user
+        may not read: through the contact a row details (``CARD_DETAILS``), and through a pointer at a
+        contact (a follower, an event, a file on the card). Row by row through primary keys: a follower
+        search stays a few index lookups."""
+        Partner = self.env[CARD_MODEL]
+        conditions = []
+        if card_field := CARD_DETAILS.get(self._name):
+            field = self._fields[card_field]
+            if field.type == "many2one":
+                hidden = Partner._vip_hidden_card_sql(SQL.identifier(alias, card_field))
+            else:
+                hidden = Partner._vip_hidden_card_sql(SQL.identifier("vip_link", field.column2))
+                if hidden is not None:
+                    hidden = SQL(
+                        "EXISTS (SELECT 1 FROM %s vip_link WHERE %s = %s AND %s)",
+                        SQL.identifier(field.relation),
+                        SQL.identifier("vip_link", field.column1),
+                        SQL.identifier(alias, "id"),
+                        hidden,
+                    )
+            if hidden is not None:
+                conditions.append(hidden)
+        for kind, model_field, id_field in self._vip_pointer_specs():
+            if kind != "ref" or not self._fields[id_field].store or not self._fields[model_field].store:
+                continue
+            hidden = Partner._vip_hidden_card_sql(SQL.identifier(alias, id_field))
+            if hidden is not None:
+                conditions.append(SQL("(%s = %s AND %s)", SQL.identifier(alias, model_field), CARD_MODEL, hidden))
+        return conditions
 
     @api.model
     def _vip_detail_domain(self):
@@ -488,11 +518,11 @@ class Base(models.AbstractModel):
             candidates -= result[0]
         if not candidates:
             return result
-        mode = "read" if operation == "read" else "post"
+        modes = candidates._vip_pointer_modes(operation)
         forbidden_ids = [
             record_id
             for record_id, targets in candidates._vip_pointer_targets().items()
-            if any(self._vip_forbidden_targets(model, ids, mode) for model, ids in targets.items())
+            if any(self._vip_forbidden_targets(model, ids, modes[record_id]) for model, ids in targets.items())
         ]
         for name in self._vip_detail_fields():
             # sudo: the record each row details, whose own guard decides
@@ -506,11 +536,29 @@ class Base(models.AbstractModel):
             }
             forbidden_ids += [row.id for row in rows if row[name].id in blocked]
         if card_field:
-            # sudo: the contact of each row, whose own readability decides
+            # sudo: the contacts of each row, whose own readability decides
             rows = candidates.sudo()
             blocked = self._vip_forbidden_targets(CARD_MODEL, set(rows[card_field].ids), "read")
-            forbidden_ids += [row.id for row in rows if row[card_field].id in blocked]
+            forbidden_ids += [row.id for row in rows if blocked & set(row[card_field].ids)]
         return self._vip_add_forbidden(result, self.browse(forbidden_ids), operation)
+
+    def _vip_pointer_modes(self, operation):
+        """``{id: mode}``: what each row needs of the record it points at for ``operation``. Reading it
+        needs reading the record; adding a row, contributing to it (a comment, a task). Changing or
+        deleting another's row (a manager's meeting, a task given by someone else) needs writing the
+        record: top management, read-only on clients, changes only what it made itself."""
+        if operation == "read":
+            return dict.fromkeys(self.ids, "read")
+        if operation == "create":
+            return dict.fromkeys(self.ids, "post")
+        uid = self.env.uid
+        # sudo: who made each row, and whom it is given to
+        return {
+            row.id: "post"
+            if row.create_uid.id == uid or ("user_id" in row._fields and row.user_id.id == uid)
+            else "write"
+            for row in self.sudo()
+        }
 
     def _vip_add_forbidden(self, result, forbidden, operation):
         """``result`` of ``_check_access`` with the records ``forbidden`` added to those it refuses."""

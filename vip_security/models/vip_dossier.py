@@ -229,6 +229,13 @@ class VipDossier(models.Model):
         self._vip_check_contribute()
         if partner_ids and not self.env.su:
             self._vip_check_followers_may_read(partner_ids)
+            if self - self._filtered_access("write"):
+                # sudo: top management, read-only on the client, gives its manager a task, which subscribes
+                # the manager; core asks write access to subscribe others. Checked above: a contributor,
+                # subscribing only who may read the client.
+                return super(VipDossier, self.sudo()).message_subscribe(
+                    partner_ids=partner_ids, subtype_ids=subtype_ids
+                )
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
     def _vip_check_followers_may_read(self, partner_ids):

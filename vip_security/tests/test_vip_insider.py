@@ -472,6 +472,114 @@ class TestVipInsider(VipSecurityCase):
         )
         self.assertEqual(result["value"]["email"], "secret.client@vip.example")
 
+    def test_a_refusal_names_nothing_even_in_debug_mode(self):
+        """In debug mode (any user may switch it on) Odoo lists refused records by name, read as the
+        system: a client's, a relative's, a task's summary naming the client."""
+        no_one = self.env.ref("base.group_no_one")
+        secrets = (self.other_dossier.name, self.other_records["vip.relative"].name, "Birthday call")
+        for user in self.attackers:
+            user.groups_id |= no_one
+            with self.subTest(user=user.login):
+                self.fresh()
+                for records in (
+                    self.other_dossier,
+                    self.other_records["vip.relative"],
+                    self.other_activity,
+                    self.other_dossier.partner_id,
+                ):
+                    with self.assertRaises(AccessError) as refusal:
+                        records.with_user(user).read(["display_name"])
+                    for secret in secrets:
+                        self.assertNotIn(secret, str(refusal.exception))
+
+    def test_what_points_at_a_clients_card_is_hidden_with_it(self):
+        """A follower of the card tells who manages which client; an event filed on the card, or a
+        meeting with the client, shows its title and description."""
+        card = self.other_dossier.partner_id
+        follower = self.env["mail.followers"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", card.id),
+                ("partner_id", "=", self.manager2.partner_id.id),
+            ]
+        ) or self.env["mail.followers"].create(
+            {"res_model": "res.partner", "res_id": card.id, "partner_id": self.manager2.partner_id.id}
+        )
+        Event = self.env["calendar.event"].with_user(self.manager2)
+        now = fields.Datetime.now()
+        filed = Event.create(
+            {
+                "name": "Lunch at the club",
+                "start": now,
+                "stop": now,
+                "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "res_id": card.id,
+            }
+        )
+        meeting = Event.create({"name": "Signing at the branch", "start": now, "stop": now, "partner_ids": card.ids})
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                Followers = self.env["mail.followers"].with_user(user)
+                self.assertFalse(Followers.search([("id", "=", follower.id)]))
+                self.assertFalse(
+                    Followers.read_group(
+                        [("res_model", "=", "res.partner"), ("res_id", "=", card.id)], ["res_id"], ["res_id"]
+                    )
+                )
+                Events = self.env["calendar.event"].with_user(user)
+                self.assertFalse(Events.search([("id", "in", (filed | meeting).ids)]))
+                self.assertFalse(Events.search([("partner_ids", "in", card.ids)]))
+                for event in filed | meeting:
+                    with self.assertRaises(AccessError):
+                        event.with_user(user).read(["name"])
+        self.fresh()
+        self.assertEqual(
+            self.env["calendar.event"].with_user(self.manager2).search([("id", "in", (filed | meeting).ids)]),
+            filed | meeting,
+        )
+        self.assertEqual(
+            self.env["calendar.event"].with_user(self.supervisor).search([("id", "in", (filed | meeting).ids)]),
+            filed | meeting,
+        )
+
+    def test_top_management_changes_only_what_it_made(self):
+        """Read-only on clients: the supervisor comments and gives tasks, but does not delete a
+        manager's meeting on a client (and the meeting's task with it)."""
+        now = fields.Datetime.now()
+        meeting = (
+            self.env["calendar.event"]
+            .with_user(self.manager2)
+            .create(
+                {
+                    "name": "Portfolio review",
+                    "start": now,
+                    "stop": now,
+                    "res_model_id": self.env["ir.model"]._get_id("vip.dossier"),
+                    "res_id": self.other_dossier.id,
+                }
+            )
+        )
+        with self.assertRaises(AccessError):
+            meeting.with_user(self.supervisor).unlink()
+        with self.assertRaises(AccessError):
+            meeting.with_user(self.supervisor).write({"name": "Cancelled"})
+        with self.assertRaises(AccessError):
+            self.other_activity.with_user(self.supervisor).unlink()
+        self.assertTrue(meeting.exists() and self.other_activity.exists())
+        # what it made itself stays its own
+        note = self.other_dossier.with_user(self.supervisor).message_post(
+            body="Please call the client", message_type="comment"
+        )
+        task = self.other_dossier.with_user(self.supervisor).activity_schedule(
+            "mail.mail_activity_data_todo", summary="Call about the deposit", user_id=self.manager2.id
+        )
+        task.with_user(self.supervisor).write({"summary": "Call about the deposit today"})
+        note.with_user(self.supervisor).write({"body": "Please call the client today"})
+        # and the manager does their own work on it
+        task.with_user(self.manager2).action_feedback(feedback="Called")
+        meeting.with_user(self.manager2).write({"name": "Portfolio review (moved)"})
+
     def test_merging_contacts_moves_no_client(self):
         """The merge rewrites every link by SQL: merged into one's own company, another client's employer
         would become it (its web site, its holidays) for every manager."""
