@@ -16,6 +16,8 @@ import xlsxwriter
 from odoo import api, fields, models
 from odoo.tools import SQL, html2plaintext
 
+from odoo.addons.vip_security.models.vip_access_logged_mixin import LOGGED
+
 # (field, width, kind); kind: text, date, datetime, money, number, percent, selection, many2one, many2many
 OPERATION_COLUMNS = (
     ("date", 11, "date"),
@@ -52,7 +54,7 @@ class VipXlsxCommon(models.AbstractModel):
         Each report logs its clients once, as an export; the reads it makes to
         fill the sheets are part of that export, not reads of their own.
         """
-        report = self.with_context(vip_access_logged=True)
+        report = self.with_context(vip_access_log=LOGGED)
         objs = report._get_objs_for_report(docids, data)
         workbook = xlsxwriter.Workbook(target, report.get_workbook_options())
         try:

@@ -14,6 +14,23 @@ API_PATHS = ("/jsonrpc", "/xmlrpc", "/json/")
 NAME_ONLY = {"id", "display_name"}
 
 
+class _ServerOnly:
+    """A context value that no request can carry (JSON has no such thing): the caller's context cannot
+    switch the access log off, only server code can."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"<{self.name}>"
+
+
+# the reads inside one that is logged already (an opened dossier's relatives, an export's sheets)
+LOGGED = _ServerOnly("vip access logged")
+# no read of the client's data: the reload of a saved form
+NOT_A_READ = _ServerOnly("vip access not a read")
+
+
 class VipAccessLoggedMixin(models.AbstractModel):
     """Every read of a client's data leaves one entry per client in the access log.
 
@@ -38,7 +55,7 @@ class VipAccessLoggedMixin(models.AbstractModel):
 
     def _vip_log_skipped(self):
         context = self.env.context
-        return self.env.su or context.get("vip_no_access_log") or context.get("vip_access_logged")
+        return self.env.su or context.get("vip_access_log") in (LOGGED, NOT_A_READ)
 
     def _vip_log_read(self, channel=None):
         records = self.browse(id_ for id_ in self._ids if isinstance(id_, int))
@@ -87,7 +104,7 @@ class VipAccessLoggedMixin(models.AbstractModel):
     def web_read(self, specification):
         if self._vip_log_skipped() or set(specification) <= NAME_ONLY:
             return super().web_read(specification)
-        result = super(VipAccessLoggedMixin, self.with_context(vip_access_logged=True)).web_read(specification)
+        result = super(VipAccessLoggedMixin, self.with_context(vip_access_log=LOGGED)).web_read(specification)
         self._vip_log_read()
         return result
 
@@ -100,7 +117,7 @@ class VipAccessLoggedMixin(models.AbstractModel):
     def export_data(self, fields_to_export):
         if self._vip_log_skipped():
             return super().export_data(fields_to_export)
-        result = super(VipAccessLoggedMixin, self.with_context(vip_access_logged=True)).export_data(fields_to_export)
+        result = super(VipAccessLoggedMixin, self.with_context(vip_access_log=LOGGED)).export_data(fields_to_export)
         self._vip_log_read("export")
         return result
 
@@ -139,8 +156,7 @@ class Base(models.AbstractModel):
             and (self._name == CARD_MODEL or self._vip_pointer_specs())
             and not is_vip_model(self._name)  # they log themselves (the mixin)
             and not (fnames and set(fnames) <= NAME_ONLY)
-            and not self.env.context.get("vip_no_access_log")
-            and not self.env.context.get("vip_access_logged")
+            and self.env.context.get("vip_access_log") not in (LOGGED, NOT_A_READ)
         ):
             dossiers = self._vip_read_dossiers()
             if dossiers:

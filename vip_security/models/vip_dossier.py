@@ -3,6 +3,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from .vip_access_logged_mixin import NOT_A_READ
+
 # Who may see money: the group is implied by the manager and supervisor groups
 # (administrators are supervisors too), never by emergency access; the row
 # rules then restrict managers to their own clients.
@@ -310,7 +312,7 @@ class VipDossier(models.Model):
 
     def web_save(self, vals, specification, next_id=None):
         # the reload after saving is not a new reading
-        return super(VipDossier, self.with_context(vip_no_access_log=True)).web_save(
+        return super(VipDossier, self.with_context(vip_access_log=NOT_A_READ)).web_save(
             vals, specification, next_id=next_id
         )
 

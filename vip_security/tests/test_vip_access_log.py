@@ -2,6 +2,8 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import tagged
 
+from odoo.addons.vip_security.models.vip_access_logged_mixin import NOT_A_READ
+
 from .common import VipSecurityCase
 
 FORM_SPEC = {
@@ -66,7 +68,9 @@ class TestVipAccessLog(VipSecurityCase):
         card = self.dossier.partner_id
         self.env["res.partner"].browse(card.id).with_user(self.supervisor).read(["email", "phone"])
         self.assertEqual(self._logs(self.dossier).user_id, self.supervisor)
-        activity = self.dossier.activity_schedule("mail.mail_activity_data_call", summary="Gift", user_id=self.manager.id)
+        activity = self.dossier.activity_schedule(
+            "mail.mail_activity_data_call", summary="Gift", user_id=self.manager.id
+        )
         self.env["mail.activity"].with_user(self.manager).search_read([("id", "=", activity.id)], ["summary", "note"])
         self.assertEqual(self._logs(self.dossier).mapped("user_id"), self.manager | self.supervisor)
         # an ordinary contact, or a name only, is nobody's data
@@ -74,6 +78,13 @@ class TestVipAccessLog(VipSecurityCase):
         other.with_user(self.manager).read(["email"])
         card.with_user(self.manager).read(["display_name"])
         self.assertEqual(len(self._logs(self.dossier)), 2)
+
+    def test_the_caller_cannot_switch_the_log_off(self):
+        """The context comes from the caller: keys that tell the log to stay quiet must not work from it."""
+        for context in ({"vip_no_access_log": True}, {"vip_access_logged": True}, {"vip_access_log": True}):
+            self.dossier.with_user(self.manager).with_context(**context).read(["phone"])
+            self.dossier.partner_id.with_user(self.manager).with_context(**context).read(["phone"])
+        self.assertEqual(len(self._logs(self.dossier)), 6)
 
     def test_nested_names_and_saves_are_not_new_reads(self):
         # the form reads its relatives and interactions inside the same call: one entry
@@ -96,7 +107,7 @@ class TestVipAccessLog(VipSecurityCase):
         Dossier.web_search_read(domain, {"name": {}})  # warm the caches
         self.env.invalidate_all()
         before = self.env.cr.sql_log_count
-        Dossier.with_context(vip_no_access_log=True).web_search_read(domain, {"name": {}})
+        Dossier.with_context(vip_access_log=NOT_A_READ).web_search_read(domain, {"name": {}})
         without = self.env.cr.sql_log_count - before
         self.env.invalidate_all()
         before = self.env.cr.sql_log_count
@@ -134,7 +145,7 @@ class TestVipAccessLog(VipSecurityCase):
         dossier.web_read(FORM_SPEC)  # warm the caches (ir.rule, ir.model.access)
         self.env.invalidate_all()
         with self.assertQueryCount(10):
-            dossier.with_context(vip_no_access_log=True).web_read(FORM_SPEC)
+            dossier.with_context(vip_access_log=NOT_A_READ).web_read(FORM_SPEC)
         self.env.invalidate_all()
         with self.assertQueryCount(11):
             dossier.web_read(FORM_SPEC)
