@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
+from odoo.tools import SQL
 
 
 class VipOperationsXlsx(models.AbstractModel):
@@ -17,6 +18,20 @@ class VipOperationsXlsx(models.AbstractModel):
         if operations:
             domain.append(("id", "in", operations.ids))
         formats = self._formats(workbook)
-        return self._write_operations(
+        rows = self._write_operations(
             workbook, self.env._("Operations"), formats, domain, progress=(data or {}).get("progress")
         )
+        # the clients whose operations went into the file, as the user may read them: one log entry each
+        Operation = self.env["vip.operation"]
+        if Operation.has_access("read"):
+            query = Operation._search(domain)
+            clients = self.env.execute_query(
+                query.select(SQL("DISTINCT %s", SQL.identifier(query.table, "dossier_id")))
+            )
+            self.env["vip.access.log"]._log(
+                self.env["vip.dossier"].browse(client for (client,) in clients),
+                event="export",
+                channel="report",
+                note=self.env._("Operations (XLSX)"),
+            )
+        return rows

@@ -160,6 +160,11 @@ class TestVipXlsx(VipAnalyticsCase):
         workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(export.attachment_id.datas)))
         refs = self.column(workbook["Operations"], "External Reference")
         self.assertEqual(refs, ["XL-2", "XL-1", None])  # not the other manager's operation
+        # the clients whose operations went into the file are logged as exported, by the author
+        log = self.env["vip.access.log"].search([("event", "=", "export"), ("note", "=", "Operations (XLSX)")])
+        self.assertEqual(log.user_id, self.manager)
+        self.assertIn(self.dossier, log.dossier_id)
+        self.assertFalse(log.filtered(lambda entry: entry.dossier_id.user_id == self.manager2))
         self.assertIn("is ready", " ".join(export.message_ids.mapped("body")))
         # the notification may go out by e-mail: it carries no client data
         self.assertNotIn(export.attachment_id, export.message_ids.attachment_ids)
