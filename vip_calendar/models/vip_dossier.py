@@ -226,12 +226,19 @@ class VipDossier(models.Model):
                 key_date.trusted_person_id.id,
             )
             if key not in desired:
-                obsolete |= key_date
+                if not key_date.dropped:
+                    obsolete |= key_date
                 continue
             base_date = desired.pop(key)
-            if key_date.base_date != base_date:
-                key_date.base_date = base_date
-        obsolete.unlink()
+            vals = {"base_date": base_date} if key_date.base_date != base_date else {}
+            if key_date.dropped:
+                vals.update(active=True, dropped=False)  # back, with the manager's note, lead time and channel
+            if vals:
+                key_date.write(vals)
+        # Dropped, not deleted: a date the dossier no longer gives (a founding date cleared on the
+        # company's card, which anyone may edit; an archived relative) keeps what its manager set on it,
+        # should it come back. Its pending task goes with it.
+        obsolete.write({"active": False, "dropped": True})
         KeyDate.create(
             [
                 {

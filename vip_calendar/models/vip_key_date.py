@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from .vip_key_date_type import GREETING_CHANNELS
+from .vip_key_date_type import GREETING_CHANNELS, check_lead_days
 from .vip_professional_holiday import next_anniversary
 
 _logger = logging.getLogger(__name__)
@@ -83,6 +83,12 @@ class VipKeyDate(models.Model):
     )
     note = fields.Text()
     active = fields.Boolean(default=True)
+    dropped = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The dossier no longer gives this date (its source was cleared): archived with its settings, and "
+        "active again when the dossier gives it back.",
+    )
     user_id = fields.Many2one(related="dossier_id.user_id", string="Manager")
     reminder_ids = fields.One2many("vip.key.date.reminder", "key_date_id", string="Reminders")
 
@@ -175,6 +181,10 @@ class VipKeyDate(models.Model):
             return self.base_date if self.base_date >= today else False
         return next_anniversary(self.base_date, today, self.dossier_id.company_id.vip_feb29_policy)
 
+    @api.constrains("lead_days")
+    def _check_lead_days(self):
+        check_lead_days(self)
+
     @api.constrains("base_date", "holiday_id")
     def _check_date(self):
         for key_date in self:
@@ -182,9 +192,15 @@ class VipKeyDate(models.Model):
                 raise ValidationError(self.env._("A key date needs a date."))
 
     def write(self, vals):
-        if "source" in vals and not self.env.su:
-            # an automatic date made "manual" could be deleted, and the client silently never reminded
-            raise UserError(self.env._("Whether a key date follows the dossier is set by the system."))
+        if not self.env.su and ({"source", "dropped"} & set(vals) or (vals.get("active") and self.filtered("dropped"))):
+            # an automatic date made "manual" could be deleted, and the client silently never reminded; a
+            # dropped one comes back when the dossier gives it again, not by hand
+            raise UserError(
+                self.env._(
+                    "Whether a key date follows the dossier is set by the system: to bring a date back, correct "
+                    "the dossier (the birth date, the relative, the employer's founding date)."
+                )
+            )
         moved = self.browse()
         if {"base_date", "lead_days", "holiday_id"} & set(vals):
             moved = self.filtered(lambda k: k.reminder_ids.filtered("pending"))

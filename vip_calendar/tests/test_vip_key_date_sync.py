@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests.common import tagged
 
 from .common import VipCalendarCase
@@ -106,6 +107,25 @@ class TestVipKeyDateSync(VipCalendarCase):
         self.assertEqual((birthday.lead_days, birthday.channel), (old_lead + 3, "gift"))
         self.assertEqual(birthday.reminder_date, date(2026, 6, 20) - timedelta(days=old_lead + 3))
         self.assertEqual((own.lead_days, own.channel), (2, "visit"))
+
+    def test_a_date_that_goes_away_and_comes_back_keeps_its_settings(self):
+        """Anyone may edit a company's card: clearing its founding date and setting it again must not
+        lose what the managers of its employees' clients set on their anniversary dates."""
+        employer = self.env["res.partner"].create({"name": "Bank", "is_company": True, "founding_date": "1990-09-15"})
+        self.dossier.employer_id = employer
+        anniversary = self._auto(code="employer_anniversary").with_user(self.manager)
+        anniversary.write({"note": "Send the CEO a card", "lead_days": 14, "channel": "visit"})
+        employer.with_user(self.manager2).write({"founding_date": False})
+        self.assertFalse(self._auto(code="employer_anniversary"))
+        self.assertTrue(anniversary.dropped)
+        with self.assertRaises(UserError):
+            anniversary.write({"active": True})
+        employer.with_user(self.manager2).write({"founding_date": "1990-09-16"})
+        self.assertEqual(self._auto(code="employer_anniversary"), anniversary)
+        self.assertEqual(
+            (anniversary.note, anniversary.lead_days, anniversary.channel, anniversary.base_date),
+            ("Send the CEO a card", 14, "visit", date(1990, 9, 16)),
+        )
 
     def test_sync_is_idempotent(self):
         before = self._auto()
