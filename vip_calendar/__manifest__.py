@@ -31,9 +31,14 @@
         "views/res_users_views.xml",
         "views/res_company_views.xml",
         "views/vip_calendar_menus.xml",
+        "wizards/vip_handover_wizard_views.xml",
+        "wizards/vip_key_date_outcome_wizard_views.xml",
     ],
     "demo": ["demo/vip_calendar_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "vip_calendar/static/src/**/*",
+        ],
         "web.assets_tests": [
             "vip_calendar/static/tests/tours/*.js",
         ],

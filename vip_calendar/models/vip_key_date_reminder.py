@@ -4,6 +4,7 @@ from datetime import datetime, time
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.models import READ_GROUP_AGGREGATE, parse_read_group_spec
 from odoo.tools import SQL
 
 OUTCOMES = [
@@ -14,6 +15,11 @@ OUTCOMES = [
 ]
 # set by the key-date run only (see _check_engine_fields)
 ENGINE_FIELDS = {"key_date_id", "occurrence_date", "dossier_id", "user_id", "activity_id", "event_id", "sms_id"}
+# what a user records on a reminder: how it went. Everything else (the engine's fields above, its state, the
+# day the task was done, the on-time figures) is the system's.
+USER_FIELDS = {"outcome"}
+# states of a reminder that was due to be acted on: the on-time share counts only these
+DUE_STATES = ("open",)
 
 
 class VipKeyDateReminder(models.Model):
@@ -45,6 +51,18 @@ class VipKeyDateReminder(models.Model):
     activity_id = fields.Many2one("mail.activity", ondelete="set null", index="btree_not_null")
     event_id = fields.Many2one("calendar.event", ondelete="set null", index="btree_not_null")
     pending = fields.Boolean(compute="_compute_pending", help="Its task is still open, or its SMS not sent yet.")
+    status = fields.Selection(
+        [
+            ("todo", "To Do"),
+            ("late", "Overdue"),
+            ("done", "Done"),
+            ("skipped", "Skipped"),
+            ("cancelled", "Cancelled"),
+        ],
+        compute="_compute_status",
+        help="Where the reminder stands for the manager: its task to do (late once the date has passed), done, "
+        "or skipped or cancelled by the key-date run.",
+    )
     outcome = fields.Selection(OUTCOMES, help="How the congratulation went, recorded when the task is done.")
     sms_planned = fields.Boolean(
         string="Greeting by SMS", readonly=True, help="The SMS policy allowed an SMS: it goes on the day itself."
@@ -57,7 +75,8 @@ class VipKeyDateReminder(models.Model):
         compute="_compute_on_time",
         store=True,
         aggregator="avg",
-        help="100 when the task was done by the date, 0 otherwise: averaged, the share done on time.",
+        help="100 when the task was done by the date, 0 otherwise: averaged, the share done on time. Only the "
+        "reminders that were due to be acted on count: skipped and cancelled ones are left out of the average.",
     )
     manager_id = fields.Many2one(related="dossier_id.user_id", string="Manager", store=True, index=True)
 
@@ -75,20 +94,43 @@ class VipKeyDateReminder(models.Model):
             waiting_sms = reminder.sms_planned and not reminder.sms_id
             reminder.pending = reminder.state == "open" and bool(reminder.activity_id or waiting_sms)
 
+    @api.depends("state", "done_date", "occurrence_date")
+    @api.depends_context("tz")
+    def _compute_status(self):
+        today = fields.Date.context_today(self)
+        for reminder in self:
+            if reminder.state != "open":
+                reminder.status = reminder.state
+            elif reminder.done_date:
+                reminder.status = "done"
+            elif reminder.occurrence_date and reminder.occurrence_date < today:
+                reminder.status = "late"
+            else:
+                reminder.status = "todo"
+
     @api.depends("done_date", "occurrence_date", "state")
     def _compute_on_time(self):
         today = fields.Date.context_today(self)
         for reminder in self:
-            if reminder.state != "open":
-                on_time = False
-            elif reminder.done_date:
-                on_time = reminder.done_date <= reminder.occurrence_date
-            else:
-                on_time = False
+            day = reminder.occurrence_date  # empty on a reminder being made: neither done on time nor late
+            on_time = bool(reminder.state == "open" and reminder.done_date and day and reminder.done_date <= day)
             reminder.on_time = on_time
             # open and not yet due counts neither way: it is not late
-            not_due = reminder.state == "open" and not reminder.done_date and reminder.occurrence_date >= today
+            not_due = reminder.state == "open" and not reminder.done_date and (not day or day >= today)
             reminder.on_time_rate = 100 if on_time or not_due else 0
+
+    @api.model
+    def _read_group_select(self, aggregate_spec, query):
+        """The on-time share counts only the reminders that were due to be acted on: skipped and
+        cancelled ones (stored with a rate of 0) are left out of every aggregate of ``on_time_rate``
+        (the pivot's average, a sum, a minimum), wherever it is grouped."""
+        result = super()._read_group_select(aggregate_spec, query)  # checks the field and the function
+        fname, _property, func = parse_read_group_spec(aggregate_spec)
+        if fname != "on_time_rate" or func not in ("avg", "sum", "min", "max"):
+            return result
+        rate = self._field_to_sql(self._table, "on_time_rate", query)
+        state = self._field_to_sql(self._table, "state", query)
+        return READ_GROUP_AGGREGATE[func](self._table, SQL("CASE WHEN %s IN %s THEN %s END", state, DUE_STATES, rate))
 
     @api.model
     def _queue_due_sms(self, limit=500):
@@ -149,9 +191,11 @@ class VipKeyDateReminder(models.Model):
         late.write({"on_time_rate": 0})
         return late
 
-    def _mark_done(self, outcome="done"):
-        """The manager marked the task done: keep when, and how it went."""
-        self.filtered(lambda r: not r.outcome).outcome = outcome
+    def _mark_done(self):
+        """The manager marked the task done: keep when. How it went is what the manager recorded (the
+        outcome wizard asks it), never assumed: a task marked done otherwise has no outcome, or keeps the
+        one recorded before; a postponement is over once the task is done."""
+        self.filtered(lambda r: r.outcome == "rescheduled").outcome = False
         self.done_date = fields.Date.context_today(self)
 
     def _cancel(self):
@@ -164,7 +208,9 @@ class VipKeyDateReminder(models.Model):
         events = self.event_id.sudo().filtered(lambda e: (e.res_model, e.res_id) in self._vip_own_documents())
         activities.unlink()
         events.with_context(no_mail_to_attendees=True).unlink()
-        self.write({"state": "cancelled"})
+        # sudo: the state is the engine's; whoever moved the date (checked by the key date's write) cancels
+        # the reminders of that very date
+        self.sudo().write({"state": "cancelled"})
         self._unmark_reminded()
 
     @api.model_create_multi
@@ -179,12 +225,27 @@ class VipKeyDateReminder(models.Model):
     @api.model
     def _check_engine_fields(self, fnames):
         """What a reminder is about and what it created is set by the key-date run, never by a user:
-        a reminder pointing at another client's task, event or SMS would show it (its name, a mobile)."""
-        if not self.env.su and fnames & ENGINE_FIELDS:
+        a reminder pointing at another client's task, event or SMS would show it (its name, a mobile).
+        Its state and the day its task was done are the run's too (a reminder marked skipped while its task
+        stays open would leave the on-time share): a user records the outcome, nothing else."""
+        if self.env.su or not fnames:
+            return
+        if fnames & ENGINE_FIELDS:
             raise AccessError(
                 self.env._(
                     "Reminders are made by the key-date run: their client, date, task, event and SMS cannot be "
                     "set by hand."
+                )
+            )
+        if fnames - USER_FIELDS:
+            raise AccessError(
+                self.env._(
+                    "Reminders are kept by the key-date run: record how the congratulation went when you mark its "
+                    "task done; %(fields)s cannot be set by hand.",
+                    fields=", ".join(
+                        self._fields[name].string if name in self._fields else name
+                        for name in sorted(fnames - USER_FIELDS)
+                    ),
                 )
             )
 

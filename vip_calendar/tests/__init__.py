@@ -7,3 +7,5 @@ from . import test_ui
 from . import test_vip_employer_watch
 from . import test_vip_key_date_input
 from . import test_vip_reminder_access
+from . import test_vip_handover
+from . import test_vip_reminder_outcome

@@ -38,6 +38,19 @@ class VipKeyDatesTourMixin(VipTourMixin):
             login=self.manager.login,
         )
 
+    def test_congratulations_tab_and_outcome(self):
+        """The tab offers no «Add» and opens reminders read-only; Mark Done asks the outcome (#16)."""
+        self.start_tour(
+            f"/odoo/action-vip_dossier.vip_dossier_action/{self.dossier.id}",
+            "vip_congratulations_tour",
+            login=self.manager.login,
+        )
+        reminder = self.dossier.reminder_ids
+        self.assertEqual((reminder.outcome, reminder.status), ("unreachable", "done"))
+        self.assertEqual(
+            self.dossier.interaction_ids.filtered(lambda i: i.channel == "congratulation").user_id, self.manager
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestKeyDatesUiDesktop(VipKeyDatesTourMixin, HttpCase):
