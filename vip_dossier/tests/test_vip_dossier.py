@@ -228,6 +228,13 @@ class TestVipDossier(VipCase):
                 self.assertEqual(action["res_model"], "vip.dossier")
                 self.assertEqual(action["context"], context)
 
+    def test_the_activity_menu_finds_its_filters(self):
+        """The activity menu opens the clients with Late, Today or Future: without these filters in the
+        search view, Today and Future opened every client."""
+        arch = self.env["vip.dossier"].get_views([(False, "search")])["views"]["search"]["arch"]
+        for name in ("activities_overdue", "activities_today", "activities_upcoming_all"):
+            self.assertIn(f'name="{name}"', arch)
+
     def test_open_lines_actions(self):
         for method in (
             "action_open_interactions",
