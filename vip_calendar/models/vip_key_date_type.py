@@ -1,11 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import split_every
 
 from odoo.addons.vip_dossier.models.vip_input_mixin import REF_SIZE
 
 # what an occasion sets on each of its key dates, as the bank's policy: a change reaches existing dates
 POLICY_FIELDS = ("lead_days", "channel")
+# a date comes back every year: a reminder more than a year ahead means nothing, and one thousands of
+# years ahead lies beyond the calendar (Python's dates end in 9999), to break the run of every date
+MAX_LEAD_DAYS = 366
 GREETING_CHANNELS = [
     ("call", "Call"),
     ("sms", "SMS"),
@@ -13,6 +17,19 @@ GREETING_CHANNELS = [
     ("gift", "Gift"),
     ("visit", "Visit"),
 ]
+
+
+def check_lead_days(records):
+    """Refuse a lead time outside 0 to ``MAX_LEAD_DAYS`` days (occasion types and key dates alike)."""
+    for record in records:
+        if not 0 <= record.lead_days <= MAX_LEAD_DAYS:
+            raise ValidationError(
+                records.env._(
+                    "A reminder comes 0 to %(max)s days ahead of its date, not %(days)s.",
+                    max=MAX_LEAD_DAYS,
+                    days=record.lead_days,
+                )
+            )
 
 
 class VipKeyDateType(models.Model):
@@ -55,6 +72,10 @@ class VipKeyDateType(models.Model):
         ("code_uniq", "unique(code)", "Another key date type has this technical name."),
         ("lead_days_positive", "CHECK(lead_days >= 0)", "The reminder cannot come after the date."),
     ]
+
+    @api.constrains("lead_days")
+    def _check_lead_days(self):
+        check_lead_days(self)
 
     def write(self, vals):
         changed = [name for name in POLICY_FIELDS if name in vals]
