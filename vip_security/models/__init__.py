@@ -7,6 +7,7 @@ from . import vip_imported_line
 from . import vip_operation
 from . import vip_income
 from . import base
+from . import ir_binary
 from . import ir_rule
 from . import mail_activity
 from . import mail_message

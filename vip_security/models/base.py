@@ -40,7 +40,13 @@ CARD_MODEL = "res.partner"
 # rows that show a contact's own data (a follower its name and e-mail, an attendee copies of its
 # name, e-mail and phone), or a meeting with the client (its title, its place), read only by who may
 # read the contact when it is a client's card: a many2one, or a many2many (any of them)
-CARD_DETAILS = {"mail.followers": "partner_id", "calendar.attendee": "partner_id", "calendar.event": "partner_ids"}
+CARD_DETAILS = {
+    "mail.followers": "partner_id",
+    "calendar.attendee": "partner_id",
+    "calendar.event": "partner_ids",
+    # a notification to the client: its author tells who manages the client, its mail the subject
+    "mail.notification": "res_partner_id",
+}
 # what the policy derives and stores: computed by the system only. The ORM lets a caller write a stored
 # computed field; a manager adding a colleague to their client's members, or unmarking its card, would
 # open the client to them.

@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
+
+from .base import is_vip_model
 
 SUPERVISOR_GROUP = "vip_dossier.group_vip_supervisor"
 ADMIN_GROUP = "vip_dossier.group_vip_admin"
@@ -185,3 +188,42 @@ class ResPartner(models.Model):
             return ["|", ("vip_client", "=", False), ("id", "=", SQL("ANY(ARRAY(%s))", clients))]
         # not "!": the ORM would turn it into "id != ANY(...)"
         return [("vip_client", "=", True), ("id", "not in", SQL("(%s)", clients))]
+
+    def unlink(self):
+        self._vip_check_unlinked_from_clients()
+        return super().unlink()
+
+    def _vip_check_unlinked_from_clients(self):
+        """Deleting or merging a contact rewrites every link to it past every rule: a client's card, or
+        another manager's client's employer, would go from the dossier (or become someone else's). Only
+        the system and VIP administrators do it to contacts a VIP record links to."""
+        if self.env.su or self.env.user.has_group(ADMIN_GROUP) or not self._vip_linked_to_clients():
+            return
+        raise AccessError(
+            self.env._(
+                "These contacts are linked to VIP clients (a client's card, an employer...): only a VIP "
+                "administrator may delete or merge them."
+            )
+        )
+
+    def _vip_linked_to_clients(self):
+        """Whether a VIP record links to one of these contacts (every many2one of every VIP model onto a
+        contact: a client's card, an employer, a trusted person's contact)."""
+        ids = [id_ for id_ in self._ids if isinstance(id_, int)]
+        for model, fname in self._vip_link_fields() if ids else ():
+            # sudo: whether any client's record links there, nothing of it is returned
+            if self.env[model].sudo().with_context(active_test=False).search_count([(fname, "in", ids)], limit=1):
+                return True
+        return False
+
+    @api.model
+    @tools.ormcache()
+    def _vip_link_fields(self):
+        """``(VIP model, field)`` of every stored many2one of the VIP models onto a contact."""
+        return tuple(
+            (name, fname)
+            for name in self.env.registry
+            if is_vip_model(name) and not self.env[name]._abstract and self.env[name]._auto
+            for fname, field in self.env[name]._fields.items()
+            if field.type == "many2one" and field.comodel_name == "res.partner" and field.store
+        )

@@ -30,9 +30,17 @@ class VipAccessLog(models.Model):
     # indexed for the rare events only (init): every read adds an "open" entry per client
     event = fields.Selection(EVENTS, required=True, default="open", readonly=True)
     channel = fields.Selection(
-        [("form", "Form"), ("list", "List"), ("api", "API"), ("export", "Export"), ("report", "Report")],
+        [
+            ("form", "Form"),
+            ("list", "List"),
+            ("api", "API"),
+            ("export", "Export"),
+            ("report", "Report"),
+            ("file", "File"),
+        ],
         readonly=True,
-        help="How the client's data was read: a form, a list or kanban page, an export, a report, or an API call.",
+        help="How the client's data was read: a form, a list or kanban page, an export, a report, a file or a "
+        "photo downloaded, or an API call.",
     )
     note = fields.Char(readonly=True)
 

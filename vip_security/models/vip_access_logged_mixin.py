@@ -3,6 +3,7 @@ import psycopg2.errors
 
 from odoo import api, models
 from odoo.http import request
+from odoo.tools import SQL
 
 from .base import CARD_MODEL, is_vip_model
 
@@ -12,6 +13,8 @@ CHANNELS = {"web_read": "form", "web_search_read": "list", "web_read_group": "li
 API_PATHS = ("/jsonrpc", "/xmlrpc", "/json/")
 # reading only these tells a record's name, as any link to it shows: not logged
 NAME_ONLY = {"id", "display_name"}
+# a grouped read over at most this many clients (a page) shows each one's figures: logged for each
+FEW_CLIENTS = 80
 
 
 class _ServerOnly:
@@ -124,13 +127,29 @@ class VipAccessLoggedMixin(models.AbstractModel):
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
         groups = super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+        if self._vip_log_skipped() or not (channel := self._vip_read_channel()):
+            return groups
         groupby = [groupby] if isinstance(groupby, str) else list(groupby or ())
-        # grouped by client, each group is one client's data; other groups are figures over many clients
-        if "dossier_id" in groupby[: 1 if lazy else None] and not self._vip_log_skipped():
+        if "dossier_id" in groupby[: 1 if lazy else None]:
+            # grouped by client, each group is one client's data
             ids = {group["dossier_id"][0] for group in groups if group.get("dossier_id")}
-            if ids and (channel := self._vip_read_channel()):
-                self.env["vip.access.log"]._log(self.env["vip.dossier"].browse(ids), channel=channel)
+        else:
+            # figures of a handful of clients are theirs (one client's income by month); over many
+            # clients (per manager, per tier), figures
+            ids = self._vip_few_clients(domain)
+        if ids:
+            self.env["vip.access.log"]._log(self.env["vip.dossier"].browse(ids), channel=channel)
         return groups
+
+    @api.model
+    def _vip_few_clients(self, domain):
+        """The clients of the records of ``domain`` the user reads, when they are at most ``FEW_CLIENTS``."""
+        query = self._search(domain or [])
+        column = SQL.identifier(query.table, "id" if self._name == "vip.dossier" else "dossier_id")
+        query.order = None
+        query.limit = FEW_CLIENTS + 1
+        rows = self.env.execute_query(query.select(SQL("DISTINCT %s", column)))
+        return {client for (client,) in rows if client} if len(rows) <= FEW_CLIENTS else set()
 
     # Core marks these read-only (they may run on a read-only replica); here
     # they write the access log, so they run in a read/write transaction.

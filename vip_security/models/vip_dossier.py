@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import Counter
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
@@ -232,12 +234,25 @@ class VipDossier(models.Model):
         if partner_ids and not self.env.su:
             self._vip_check_followers_may_read(partner_ids)
             if self - self._filtered_access("write"):
-                # sudo: top management, read-only on the client, gives its manager a task, which subscribes
-                # the manager; core asks write access to subscribe others. Checked above: a contributor,
-                # subscribing only who may read the client.
-                return super(VipDossier, self.sudo()).message_subscribe(
-                    partner_ids=partner_ids, subtype_ids=subtype_ids
+                # Top management, read-only on the client, gives its manager a task, which subscribes the
+                # manager; core asks write access to subscribe others. It may add followers who read the
+                # client (checked above), never change what an existing follower receives.
+                if subtype_ids is not None and set(partner_ids) != {self.env.user.partner_id.id}:
+                    self.check_access("write")
+                # sudo: which of them follow already, left as they are
+                followers = (
+                    self.env["mail.followers"]
+                    .sudo()
+                    .search(
+                        [("res_model", "=", self._name), ("res_id", "in", self.ids), ("partner_id", "in", partner_ids)]
+                    )
                 )
+                follows = Counter(follower.partner_id.id for follower in followers)
+                new = [partner_id for partner_id in partner_ids if follows[partner_id] < len(self)]
+                if not new:
+                    return True
+                # sudo: the checks above were made with the user's rights
+                return super(VipDossier, self.sudo()).message_subscribe(partner_ids=new, subtype_ids=subtype_ids)
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
     def _vip_check_followers_may_read(self, partner_ids):
@@ -311,7 +326,10 @@ class VipDossier(models.Model):
                     mail.state = "cancel"
 
     def web_save(self, vals, specification, next_id=None):
-        # the reload after saving is not a new reading
+        if not vals or next_id:
+            # nothing saved, or the next record read: a reading like any other
+            return super().web_save(vals, specification, next_id=next_id)
+        # the reload of the form just saved is not a new reading
         return super(VipDossier, self.with_context(vip_access_log=NOT_A_READ)).web_save(
             vals, specification, next_id=next_id
         )

@@ -1,7 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+from unittest.mock import patch
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import tagged
 
+from odoo.addons.vip_security.models import vip_access_logged_mixin
 from odoo.addons.vip_security.models.vip_access_logged_mixin import NOT_A_READ
 
 from .common import VipSecurityCase
@@ -54,13 +58,19 @@ class TestVipAccessLog(VipSecurityCase):
         self.assertEqual(len(self._logs(self.dossier)), 1)
         Relative.web_read_group(domain, ["__count"], ["relation_type_id", "dossier_id"], lazy=False)
         self.assertEqual(len(self._logs(self.dossier)), 2)
-        # figures over many clients (per relation, per manager) are not one client's data
+        # figures of a handful of clients are theirs: one client's relatives per relation, its birth date
         Relative.read_group(domain, ["__count"], ["relation_type_id"])
-        Relative.read_group(
-            domain, ["__count"], ["relation_type_id", "dossier_id"]
-        )  # lazy: only the first level is read
-        self.env["vip.dossier"].with_user(self.manager).read_group([], ["__count"], ["user_id"])
-        self.assertEqual(len(self._logs(self.dossier)), 2)
+        self.env["vip.dossier"].with_user(self.manager).read_group(
+            [("id", "=", self.dossier.id)], ["__count"], ["birth_date:day"], lazy=False
+        )
+        self.assertEqual(len(self._logs(self.dossier)), 4)
+        # figures over more clients than a page are not one client's data
+        second = self.env["vip.dossier"].create({"name": "Second Client", "user_id": self.manager.id})
+        self._make_records(second)
+        with patch.object(vip_access_logged_mixin, "FEW_CLIENTS", 1):
+            Relative.read_group([], ["__count"], ["relation_type_id"])
+            self.env["vip.dossier"].with_user(self.manager).read_group([], ["__count"], ["user_id"])
+        self.assertEqual(len(self._logs(self.dossier)), 4)
 
     def test_a_clients_card_and_tasks_are_the_clients_data(self):
         """The card shows the client's phone and e-mail; a task its summary and note: reading them is a
@@ -200,3 +210,31 @@ class TestVipAccessLog(VipSecurityCase):
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1], "the cost does not grow with the dossier")
         self.assertLessEqual(counts[1], 40)
+
+    def test_a_save_that_reads_is_a_read(self):
+        """Saving a form reloads it (not a new reading); a save of nothing, or one that reads the next
+        record, reads like any other."""
+        Dossier = self.env["vip.dossier"].with_user(self.manager)
+        second = self.env["vip.dossier"].create({"name": "Second Client", "user_id": self.manager.id})
+        Dossier.browse(self.dossier.id).web_save({"job_title": "CEO"}, FORM_SPEC)
+        self.assertFalse(self._logs(self.dossier))
+        Dossier.browse(self.dossier.id).web_save({}, FORM_SPEC)
+        self.assertEqual(len(self._logs(self.dossier)), 1)
+        Dossier.browse(self.dossier.id).web_save({"job_title": "CFO"}, FORM_SPEC, next_id=second.id)
+        self.assertEqual(len(self._logs(second)), 1)
+
+    def test_files_and_photos_of_a_client_are_logged_reads(self):
+        """A power of attorney's scan, a file on the dossier, the photo: downloading one reads the client."""
+        Binary = self.env["ir.binary"].with_user(self.manager)
+        trusted = self.records["vip.trusted.person"]
+        trusted.document = base64.b64encode(b"%PDF-1.4 scan")
+        attachment = self.env["ir.attachment"].create(
+            {"name": "passport.pdf", "raw": b"%PDF", "res_model": "vip.dossier", "res_id": self.dossier.id}
+        )
+        Binary._find_record(res_model="vip.trusted.person", res_id=trusted.id, field="document")
+        Binary._find_record(res_model="ir.attachment", res_id=attachment.id)
+        Binary._find_record(res_model="vip.dossier", res_id=self.dossier.id, field="image_1920")
+        self.assertEqual(self._logs(self.dossier).mapped("channel"), ["file"] * 3)
+        # a thumbnail beside a row of a list whose page was logged is not a reading of its own
+        Binary._find_record(res_model="vip.dossier", res_id=self.dossier.id, field="image_128")
+        self.assertEqual(len(self._logs(self.dossier)), 3)

@@ -580,6 +580,63 @@ class TestVipInsider(VipSecurityCase):
         task.with_user(self.manager2).action_feedback(feedback="Called")
         meeting.with_user(self.manager2).write({"name": "Portfolio review (moved)"})
 
+    def test_top_management_changes_no_followers_subtypes(self):
+        """Giving a task subscribes the manager; it must not change what a follower already receives."""
+        Followers = self.env["mail.followers"]
+        domain = [
+            ("res_model", "=", "vip.dossier"),
+            ("res_id", "=", self.other_dossier.id),
+            ("partner_id", "=", self.manager2.partner_id.id),
+        ]
+        before = Followers.search(domain).subtype_ids
+        self.assertTrue(before)
+        invitation = self.env.ref("mail.mt_note")
+        with self.assertRaises(AccessError):
+            self.other_dossier.with_user(self.supervisor).message_subscribe(
+                partner_ids=self.manager2.partner_id.ids, subtype_ids=invitation.ids
+            )
+        self.other_dossier.with_user(self.supervisor).message_subscribe(partner_ids=self.manager2.partner_id.ids)
+        self.assertEqual(Followers.search(domain).subtype_ids, before)
+
+    def test_a_notification_to_a_client_is_seen_only_by_its_readers(self):
+        """An invitation to a plain meeting with the client: its notification names the author (who
+        manages the client) and the mail's subject."""
+        card = self.other_dossier.partner_id
+        now = fields.Datetime.now()
+        meeting = (
+            self.env["calendar.event"]
+            .with_user(self.manager2)
+            .create({"name": "Inheritance of the Davydovs", "start": now, "stop": now, "partner_ids": card.ids})
+        )
+        message = meeting.with_user(self.manager2).message_post(body="Invitation", partner_ids=card.ids)
+        notification = self.env["mail.notification"].search(
+            [("mail_message_id", "=", message.id), ("res_partner_id", "=", card.id)]
+        ) or self.env["mail.notification"].create(
+            {"mail_message_id": message.id, "res_partner_id": card.id, "notification_type": "email"}
+        )
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                Notification = self.env["mail.notification"].with_user(user)
+                self.assertFalse(Notification.search([("res_partner_id", "=", card.id)]))
+                with self.assertRaises(AccessError):
+                    notification.with_user(user).read(["author_id"])
+        self.fresh()
+        self.assertTrue(self.env["mail.notification"].with_user(self.manager2).search([("id", "=", notification.id)]))
+
+    def test_contacts_linked_to_a_client_are_deleted_by_administrators_only(self):
+        """Deleting another manager's client's employer would clear it from the dossier, past every rule."""
+        employer = self.env["res.partner"].create({"name": "TransLogistic", "is_company": True})
+        self.other_dossier.employer_id = employer
+        self.manager.groups_id |= self.env.ref("base.group_partner_manager")
+        with self.assertRaises(AccessError):
+            employer.with_user(self.manager).unlink()
+        self.assertEqual(self.other_dossier.employer_id, employer)
+        own = self.env["res.partner"].with_user(self.manager).create({"name": "A supplier"})
+        own.unlink()
+        employer.with_user(self.vip_admin).unlink()
+        self.assertFalse(self.other_dossier.employer_id)
+
     def test_merging_contacts_moves_no_client(self):
         """The merge rewrites every link by SQL: merged into one's own company, another client's employer
         would become it (its web site, its holidays) for every manager."""
