@@ -68,8 +68,7 @@ def test_duplicate_operation_reference_is_refused_cleanly(login):
         "date": "2026-01-15",
         "operation_type": "deposit",
         "amount": 10,
-        "source": "it",
-        "external_ref": ref,
+        "external_ref": ref,  # by hand, the source is "manual": the core system's references are the import's
     }
     manager.call("vip.operation", "create", [vals])
     with pytest.raises(RpcError) as caught:
@@ -77,6 +76,10 @@ def test_duplicate_operation_reference_is_refused_cleanly(login):
     assert caught.value.name == "odoo.exceptions.ValidationError"
     assert "Traceback" not in caught.value.message
     assert manager.call("vip.operation", "search_count", [["external_ref", "=", ref]]) == 1
+    # nor may a manager book a line under another system's source
+    with pytest.raises(RpcError) as caught:
+        manager.call("vip.operation", "create", [dict(vals, source="core_banking", external_ref=f"{ref}-cb")])
+    assert caught.value.name == "odoo.exceptions.AccessError"
 
 
 def test_ordinary_employee_gets_nothing(login):
