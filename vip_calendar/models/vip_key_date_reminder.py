@@ -13,6 +13,15 @@ OUTCOMES = [
     ("declined", "Declined"),
     ("rescheduled", "Rescheduled"),
 ]
+# how the run makes and changes its private events: no invitation mail, no chatter, no follower
+ENGINE_EVENT_CONTEXT = {
+    "vip_key_date_run": True,
+    "no_mail_to_attendees": True,
+    "dont_notify": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "tracking_disable": True,
+}
 # set by the key-date run only (see _check_engine_fields)
 ENGINE_FIELDS = {"key_date_id", "occurrence_date", "dossier_id", "user_id", "activity_id", "event_id", "sms_id"}
 # what a user records on a reminder: how it went. Everything else (the engine's fields above, its state, the
@@ -434,18 +443,7 @@ class VipKeyDateReminder(models.Model):
     @api.model
     def _create_activities_and_events(self, activity_vals, event_vals):
         """Create the events, then the tasks linked to them: each in one batch, with no mail and no chatter."""
-        events = (
-            self.env["calendar.event"]
-            .with_context(
-                vip_key_date_run=True,
-                no_mail_to_attendees=True,
-                dont_notify=True,
-                mail_create_nolog=True,
-                mail_create_nosubscribe=True,
-                tracking_disable=True,
-            )
-            .create(event_vals)
-        )
+        events = self.env["calendar.event"].with_context(**ENGINE_EVENT_CONTEXT).create(event_vals)
         activity_vals = [
             dict(vals, calendar_event_id=event.id) for vals, event in zip(activity_vals, events, strict=True)
         ]

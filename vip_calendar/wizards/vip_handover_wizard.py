@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
 
+from ..models.vip_key_date_reminder import ENGINE_EVENT_CONTEXT
+
 
 class VipHandoverWizard(models.TransientModel):
     """A handover also moves the key-date work to come: open reminders and their future private events."""
@@ -62,14 +64,7 @@ class VipHandoverWizard(models.TransientModel):
             return
         # as the key-date run makes them: the new manager is the organizer and the one attendee, accepted,
         # with no invitation mail and no follower; the old manager stops following them
-        events = events.with_context(
-            vip_key_date_run=True,
-            no_mail_to_attendees=True,
-            dont_notify=True,
-            mail_create_nolog=True,
-            mail_create_nosubscribe=True,
-            tracking_disable=True,
-        )
+        events = events.with_context(**ENGINE_EVENT_CONTEXT)
         events.write(
             {
                 "user_id": target.id,
