@@ -59,7 +59,7 @@ class TestVipXlsx(VipAnalyticsCase):
         self.assertEqual(workbook["Profile"]["B25"].number_format, "0.0%")
 
         family = self.rows(workbook["Family"])
-        self.assertEqual(family[0][:3], ["Client", "Relation", "Name"])
+        self.assertEqual(family[0][:3], ["Client", "Relation", "Full Name"])
         self.assertEqual(family[1][1:3], ["Spouse", "Spouse of Петров Иван Сергеевич"])
         self.assertEqual(self.column(workbook["Preferences"], "Preference"), ["Tea for Петров Иван Сергеевич"])
         self.assertEqual(self.column(workbook["Trusted Persons"], "Trusted Person"), ["Lawyer"])
@@ -121,7 +121,7 @@ class TestVipXlsx(VipAnalyticsCase):
         workbook = self.render("action_report_portfolio_xlsx", self.dossier | second, self.manager)
         rows = self.rows(workbook["Portfolio"])
         header = rows[0]
-        self.assertEqual(header[:3], ["Name", "Client ID", "Tier"])
+        self.assertEqual(header[:3], ["Full Name", "Client ID", "Tier"])
         self.assertEqual([row[0] for row in rows[1:3]], ["Second Client", "Петров Иван Сергеевич"])
         income = header.index("Income, 12 Months")
         self.assertEqual([row[income] for row in rows[1:3]], [0, 3000])

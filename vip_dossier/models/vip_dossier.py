@@ -29,6 +29,8 @@ COMPLETENESS_FACTS = (
     "preference_ids",
 )
 INCOMPLETE_BELOW = 80
+# a phone number with its formatting and an extension, at most: E.164 numbers have 15 digits
+PHONE_SIZE = 64
 
 
 class VipDossier(models.Model):
@@ -112,9 +114,10 @@ class VipDossier(models.Model):
     # without one, cards show the contact's generated initials avatar
     partner_avatar_128 = fields.Image(related="partner_id.avatar_128", string="Contact Avatar")
 
-    # contact data, kept on the partner
-    phone = fields.Char(related="partner_id.phone", readonly=False)
-    mobile = fields.Char(related="partner_id.mobile", readonly=False)
+    # contact data, kept on the partner; the partner's phone numbers are indexed (phone search), so a number
+    # must fit in an index entry: a megabyte of it was a PostgreSQL error (found by the fuzz suite)
+    phone = fields.Char(related="partner_id.phone", readonly=False, size=PHONE_SIZE)
+    mobile = fields.Char(related="partner_id.mobile", readonly=False, size=PHONE_SIZE)
     email = fields.Char(related="partner_id.email", readonly=False)
     lang_ids = fields.Many2many(
         "res.lang",

@@ -69,7 +69,7 @@ class VipIncome(models.Model):
     @api.constrains("date")
     def _check_date(self):
         today = fields.Date.context_today(self)
-        for income in self:
+        for income in self.filtered("date"):  # no date: the database refuses it, as for any required field
             if (income.date.year, income.date.month) > (today.year, today.month):
                 raise ValidationError(
                     self.env._("Income cannot be booked for a future month (%(date)s).", date=income.date)
@@ -78,6 +78,7 @@ class VipIncome(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Who earned the income is the client's manager at the time: taken from the client, never given."""
+        self._check_input(vals_list)  # the client is read from the values before the ORM sees them
         dossiers = self.env["vip.dossier"].browse({vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")})
         # sudo: only the manager's id of the clients the lines are booked on is read (the back office
         # loads income without reading dossiers); what the user may book on is checked by the create

@@ -1,14 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
 import math
+import re
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# No figure the desk keeps comes near a quadrillion (10^15), in any currency: such an amount is a
-# typo or a hostile call, not a banking fact. There a float no longer even holds kopecks (adjacent
-# doubles near 10^15 are an eighth apart), so totals, exports and the overview would be wrong; NaN
-# and infinity, which PostgreSQL's numeric stores as well, break them outright.
-AMOUNT_LIMIT = 10**15
+# No figure the desk keeps comes near a trillion (10^12), in any currency: such an amount is a
+# typo or a hostile call, not a banking fact. From there on an amount is not even stored as given:
+# Odoo rounds it to the currency (float_round) with an error margin that grows with the amount, and
+# from 10^12 that margin shifts whole amounts by a kopeck or two (5,277,655,813,325 is stored as
+# ...325.02: found by the fuzz suite); near 10^15 a float no longer holds kopecks at all. NaN and
+# infinity, which PostgreSQL's numeric stores as well, break totals, exports and the overview outright.
+AMOUNT_LIMIT = 10**12
 # An integer column of PostgreSQL (int4) holds less than 2^31 in absolute value.
 INTEGER_LIMIT = 2**31
 # A person's name, and each part of it, at most. No real name comes near; and an indexed value must
@@ -17,6 +21,11 @@ NAME_SIZE = 256
 # Identifiers of other systems (client IDs, external references, their source), indexed too: the
 # core banking system's run to a few dozen characters, and an import's rejections keep this many.
 REF_SIZE = 64
+# a date or a date and time as text, as the web client sends them (and nothing PostgreSQL reads otherwise)
+DATE_TEXT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}( \d{2}:\d{2}:\d{2})?\Z", re.ASCII)
+# what no text column holds: PostgreSQL takes no NUL character, and UTF-8 no lone surrogate (JSON's
+# "\ud800" reads as one)
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 # a value is quoted in an error message up to this length
 QUOTED_SIZE = 40
 
@@ -88,6 +97,13 @@ class VipInputMixin(models.AbstractModel):
         text = str(value)
         quoted = text if len(text) <= QUOTED_SIZE else f"{text[:QUOTED_SIZE]}…"  # never a megabyte of it
         match fault:
+            case "text":
+                return self.env._('%(field)s must be text, not "%(value)s".', field=label, value=quoted)
+            case "unicode":
+                return self.env._(
+                    "%(field)s contains an invalid character (a lone UTF-16 surrogate), which text cannot hold.",
+                    field=label,
+                )
             case "nul":
                 return self.env._("%(field)s contains a NUL character (\\x00), which text cannot hold.", field=label)
             case "size":
@@ -127,22 +143,49 @@ class VipInputMixin(models.AbstractModel):
         """What is wrong with ``value`` for ``field``, as a word for ``_input_error``, or ``None``."""
         if value is None or value is False:
             return None
-        if field.type in ("char", "text") and isinstance(value, str):
-            if "\x00" in value:
-                return "nul"
+        if isinstance(value, str) and (unstorable := UNSTORABLE.search(value)):
+            # whatever the field, not even in a date or a selection
+            return "nul" if unstorable[0] == "\x00" else "unicode"
+        if field.type in ("char", "text", "html"):
+            # a number, a list, a dict or True would be saved as Python's spelling of it ("['a']", "True"),
+            # or break the code that reads the field as text
+            if not isinstance(value, str):
+                return "text"
             if field.size and len(value) > field.size:
                 return "size"
-        elif field.type == "many2one" and not isinstance(value, (int, models.NewId)):
-            # the ORM reads any other value as "no record" and silently clears the link
-            return "record"
-        elif field.type in ("date", "datetime", "selection"):
+        elif field.type == "many2one":
+            # the ORM reads any other value as "no record" and silently clears the link, and True as the
+            # record 1; PostgreSQL refuses an id beyond its integer column
+            if isinstance(value, bool) or not isinstance(value, int | models.NewId):
+                return "record"
+            if isinstance(value, int) and not 0 <= value < INTEGER_LIMIT:
+                return "record"
+        elif field.type in ("date", "datetime"):
+            # what the ORM reads as empty, PostgreSQL does not: 0 for a date is an error there
+            if not isinstance(value, str | datetime.date):
+                return field.type
+            # The ORM reads the first 10 (19) characters of the text, PostgreSQL the whole of it: the two
+            # must agree. "", "2026-01-01T25:00" or Arabic digits are no date to PostgreSQL, "26-01-01" is
+            # the year 26 to the ORM and 2026 to PostgreSQL.
+            if isinstance(value, str) and not DATE_TEXT.match(value):
+                return field.type
             try:
                 # the ORM's own reading of the value: what it refuses, it refuses with a bare ValueError
                 field.convert_to_cache(value, self)
+                if isinstance(value, str) and len(value) > 10:
+                    fields.Datetime.to_datetime(value)  # a date field reads only the date of it
             except (ValueError, TypeError, OverflowError):
                 return field.type
-        # a dict: the ORM's own way to give an integer field a record's id
-        elif field.type in ("float", "monetary", "integer") and not isinstance(value, dict):
+        elif field.type == "selection":
+            try:
+                field.convert_to_cache(value, self)
+            except (ValueError, TypeError, OverflowError):
+                return field.type
+        # a dict with an id: the ORM's own way to give an integer field a record's id (the inverse of a
+        # one2many); by company: a company-dependent field's values
+        elif field.type in ("float", "monetary", "integer") and not (
+            isinstance(value, dict) and (field.company_dependent or (field.type == "integer" and "id" in value))
+        ):
             try:
                 number = float(value)
             except OverflowError:  # an integer beyond any float
@@ -151,6 +194,8 @@ class VipInputMixin(models.AbstractModel):
                 return "nan"
             if not math.isfinite(number):
                 return "nan" if math.isnan(number) else "range"
+            if field.type == "integer" and isinstance(value, str) and not value.strip().lstrip("+-").isdecimal():
+                return "nan"  # the ORM reads "1.5" or "1e3" with int(), which refuses it with a bare ValueError
             if abs(number) >= (INTEGER_LIMIT if field.type == "integer" else AMOUNT_LIMIT):
                 return "range"
         return None

@@ -20,6 +20,7 @@ class VipPersonMixin(models.AbstractModel):
     first_name = fields.Char(size=NAME_SIZE)
     patronymic = fields.Char(size=NAME_SIZE)
     name = fields.Char(
+        string="Full Name",
         size=NAME_SIZE,
         compute="_compute_name",
         store=True,

@@ -5,3 +5,4 @@ from . import test_vip_money
 from . import test_vip_input
 from . import test_vip_demo
 from . import test_ui
+from . import test_vip_fuzz

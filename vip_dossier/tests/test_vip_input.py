@@ -9,7 +9,7 @@ from .common import VipCase
 BAD_DATES = ("2026-02-30", "2026-04-31", "not a date", "0000-01-01")
 # as Python reads them from JSON (NaN, Infinity; 1e400 overflows to infinity), and as text
 NOT_NUMBERS = (float("nan"), "NaN", "a lot")
-OUT_OF_RANGE = (float("inf"), float("-inf"), float("1e400"), "Infinity", "-Infinity", 1e15, -1e15, 1e300)
+OUT_OF_RANGE = (float("inf"), float("-inf"), float("1e400"), "Infinity", "-Infinity", 1e12, -1e15, 1e300)
 MEGABYTE = "Я" * 1_000_000
 
 
@@ -162,7 +162,7 @@ class TestVipInput(VipCase):
                     record,
                     "amount",
                     value,
-                    r"^Amount is out of range \(.*\): it must be less than 1,000,000,000,000,000 ",
+                    r"^Amount is out of range \(.*\): it must be less than 1,000,000,000,000 ",
                 )
         # big, but still money
         self.operation.amount = 999_999_999_999.99

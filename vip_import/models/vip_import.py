@@ -12,7 +12,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare
 
-from odoo.addons.vip_dossier.models.vip_input_mixin import REF_SIZE
+from odoo.addons.vip_dossier.models.vip_input_mixin import REF_SIZE, UNSTORABLE
 
 from .import_readers import ImportFileError, count_rows, normalize_header, read_rows
 
@@ -46,6 +46,12 @@ CHUNK = 2000
 RPC_MAX_ROWS = 50000
 # the rejection of a value the target refuses, by the field that holds it
 INPUT_REASONS = {"amount": "bad_amount", "date": "bad_date"}
+
+
+def shown(text):
+    """``text`` as it can be stored and written to a file: a NUL character (which PostgreSQL cannot
+    store) or a lone surrogate (which UTF-8 cannot encode) becomes the replacement character."""
+    return UNSTORABLE.sub("\ufffd", text)
 
 
 class VipImport(models.Model):
@@ -178,7 +184,7 @@ class VipImport(models.Model):
         "message"}]}``, ``row`` being the 1-based position in ``rows``. Same rows sent again: nothing
         changes, all are reported as already loaded.
         """
-        if kind not in COLUMNS:
+        if not isinstance(kind, str) or kind not in COLUMNS:
             raise UserError(self.env._('Unknown kind of import "%(kind)s": use operation or income.', kind=kind))
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise UserError(self.env._("Rows must be a list of objects, one per operation or income line."))
@@ -314,6 +320,16 @@ class VipImport(models.Model):
 
     def _row_values(self, row, clients, lookups):
         """``(vals, False, False)`` for a good row, ``(None, reason, message)`` for a bad one."""
+        for column, value in row.items():
+            # over JSON-RPC a cell can be a list, an object or true: it would be loaded as Python's spelling
+            # of it ("['a']", "True")
+            if isinstance(value, list | dict) or value is True:
+                message = self.env._(
+                    'The column "%(column)s" must hold text or a number, not %(value)s.',
+                    column=column,
+                    value=self._text(value)[:40],
+                )
+                return None, "bad_value", message
         ref = self._text(row.get("external_ref"))
         if not ref:
             return None, "missing", self.env._("The external reference is empty.")
@@ -472,7 +488,7 @@ class VipImport(models.Model):
 
     @staticmethod
     def _text(value):
-        if value is None:
+        if value is None or value is False:  # JSON's null and false: an empty cell
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # an identifier typed as a number in a spreadsheet
@@ -480,8 +496,9 @@ class VipImport(models.Model):
 
     @staticmethod
     def _storable(text):
-        """PostgreSQL takes no NUL character, not even in a query: such a value matches nothing."""
-        return "\x00" not in text
+        """PostgreSQL takes no NUL character, not even in a query, and UTF-8 no lone surrogate (JSON's
+        "\ud800" reads as one): such a value matches nothing."""
+        return text == shown(text)
 
     @staticmethod
     def _date(value):
@@ -543,17 +560,14 @@ class VipImport(models.Model):
         key = ("res.currency", code)
         if key not in lookups:
             # an inactive currency has no rates here: its amount could not be converted
-            lookups[key] = self.env["res.currency"].sudo().search([("name", "=", code)], limit=1).id
+            currency = self._storable(code) and self.env["res.currency"].sudo().search([("name", "=", code)], limit=1)
+            lookups[key] = currency and currency.id
         return lookups[key]
 
     # ------------------------------------------------------------------
     # reporting
     # ------------------------------------------------------------------
     def _rejection(self, number, row, reason, message):
-        def shown(text):
-            # a NUL character, which PostgreSQL cannot store, shown as the replacement character
-            return text.replace("\x00", "\ufffd")
-
         return {
             "import_id": self.id,
             "row": number,
@@ -569,9 +583,9 @@ class VipImport(models.Model):
         out = io.StringIO()
         columns = sorted({key for _n, row, _m in rejected_rows for key in row if key})
         writer = csv.writer(out, delimiter=";")
-        writer.writerow(["row", *columns, "reason"])
+        writer.writerow(["row", *map(shown, columns), "reason"])
         for number, row, message in rejected_rows:
-            writer.writerow([number, *(self._csv_cell(row.get(column)) for column in columns), message])
+            writer.writerow([number, *(shown(self._csv_cell(row.get(column))) for column in columns), shown(message)])
         return base64.b64encode(out.getvalue().encode("utf-8-sig"))
 
     def _csv_cell(self, value):

@@ -54,7 +54,7 @@ class TestVipImportInput(VipSecurityCase):
         rejections = {r.external_ref: (r.reason, r.message) for r in record.rejection_ids}
         for ref in ("OP-1", "OP-2", "OP-3"):
             self.assertEqual(rejections[ref][0], "bad_amount")
-            self.assertRegex(rejections[ref][1], r"^Amount is out of range .*less than 1,000,000,000,000,000")
+            self.assertRegex(rejections[ref][1], r"^Amount is out of range .*less than 1,000,000,000,000")
         self.assertEqual(rejections["OP-4"], ("bad_amount", '"NaN" is not an amount.'))
         self.assertEqual(rejections["OP-5"], ("bad_amount", '"Infinity" is not an amount.'))
 
