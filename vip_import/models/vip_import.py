@@ -9,7 +9,7 @@ import os
 from decimal import Decimal, InvalidOperation
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
 from odoo.addons.vip_dossier.models.vip_input_mixin import REF_SIZE, UNSTORABLE
@@ -105,6 +105,13 @@ class VipImport(models.Model):
     error = fields.Text(readonly=True, copy=False)
     date_done = fields.Datetime(string="Finished On", readonly=True, copy=False)
     job_uuid = fields.Char(readonly=True, copy=False, index="btree_not_null")
+
+    @api.constrains("source")
+    def _check_source(self):
+        # the lines entered by hand are the managers': an import under their source could test and take
+        # their references
+        if any((record.source or "").strip().lower() == "manual" for record in self):
+            raise ValidationError(self.env._('"manual" is the source of the lines entered by hand: name the system.'))
 
     @api.depends("file_name", "create_date")
     def _compute_name(self):

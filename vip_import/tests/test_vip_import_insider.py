@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The insider and the import: the core system's references are the import's alone."""
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.vip_security.tests.common import VipSecurityCase
@@ -50,3 +50,12 @@ class TestVipImportInsider(VipSecurityCase):
         with self.assertRaises(AccessError):
             loaded.with_user(self.manager2).write({"source": "manual"})
         loaded.with_user(self.manager2).write({"description": "Advisory fee"})
+
+    def test_the_import_cannot_test_the_lines_entered_by_hand(self):
+        """Under the source of the lines entered by hand, an import would tell a manager's references and
+        amounts apart (rejected as different, or unchanged)."""
+        self._line("vip.income", external_ref="MY-1")
+        Import = self.env["vip.import"].with_user(self.back_office)
+        for source in ("manual", " Manual "):
+            with self.assertRaises(ValidationError):
+                Import.import_rows("income", [dict(self.row, external_ref="MY-1")], source=source)

@@ -46,6 +46,8 @@ CARD_DETAILS = {
     "calendar.event": "partner_ids",
     # a notification to the client: its author tells who manages the client, its mail the subject
     "mail.notification": "res_partner_id",
+    # the client's bank accounts
+    "res.partner.bank": "partner_id",
 }
 # what the policy derives and stores: computed by the system only. The ORM lets a caller write a stored
 # computed field; a manager adding a colleague to their client's members, or unmarking its card, would
@@ -95,7 +97,7 @@ def _parse_ids(value):
     return [one] if one else []
 
 
-def _linked_ids(field_type, value):
+def linked_ids(field_type, value):
     """``(ids, nested values)`` that a relational field's value links to, as a form sends it: an id, a
     ``{"id": …}`` or ``(id, name)`` for a many2one; commands (or ids) for a many2many or one2many."""
     if field_type == "many2one":
@@ -296,7 +298,7 @@ class Base(models.AbstractModel):
             if not field or field.type not in ("many2one", "many2many", "one2many") or not value:
                 continue
             comodel = self.env[field.comodel_name]
-            ids, nested = _linked_ids(field.type, value)
+            ids, nested = linked_ids(field.type, value)
             if ids and (is_protected_model(comodel._name) or comodel._vip_pointer_specs()):
                 self._vip_check_linkable(comodel._name, ids)
             for line in nested:
@@ -379,7 +381,9 @@ class Base(models.AbstractModel):
             # only a VIP client's card is guarded here; linking to a readable card is the card's own business
             # sudo: which of the given contacts are clients' cards, nothing is returned
             cards = records.sudo().filtered("vip_client")
-            return set(cards.ids) - set(records.browse(cards.ids)._filtered_access("read").ids)
+            # changing another's row on a client's card (their meeting with the client) is changing the card
+            mode = "write" if operation == "write" else "read"
+            return set(cards.ids) - set(records.browse(cards.ids)._filtered_access(mode).ids)
         readable = records._filtered_access("read")
         if operation == "post" and hasattr(readable, "_vip_filtered_contributable"):
             readable = readable._vip_filtered_contributable()
@@ -530,22 +534,24 @@ class Base(models.AbstractModel):
             for record_id, targets in candidates._vip_pointer_targets().items()
             if any(self._vip_forbidden_targets(model, ids, modes[record_id]) for model, ids in targets.items())
         ]
+        # a row detailing a client's event (an attendee) is added only by who may change the client: its
+        # attendance is the meeting's; changed or removed by who made it, or by who may change the client
+        detail_modes = {row_id: "write" if operation == "create" else mode for row_id, mode in modes.items()}
         for name in self._vip_detail_fields():
             # sudo: the record each row details, whose own guard decides
             rows = candidates.sudo().filtered(name)
-            parents = rows[name]
-            hidden = parents._vip_pointer_targets()
-            blocked = {
-                parent_id
-                for parent_id, pointed in hidden.items()
-                if any(self._vip_forbidden_targets(m, i, "read") for m, i in pointed.items())
-            }
-            forbidden_ids += [row.id for row in rows if row[name].id in blocked]
+            for row in rows:
+                pointed = row[name]._vip_pointer_targets().get(row[name].id, {})
+                if any(self._vip_forbidden_targets(m, i, detail_modes[row.id]) for m, i in pointed.items()):
+                    forbidden_ids.append(row.id)
         if card_field:
-            # sudo: the contacts of each row, whose own readability decides
+            # sudo: the contacts of each row, whose own readability (or, to change another's row, writability)
+            # decides
             rows = candidates.sudo()
-            blocked = self._vip_forbidden_targets(CARD_MODEL, set(rows[card_field].ids), "read")
-            forbidden_ids += [row.id for row in rows if blocked & set(row[card_field].ids)]
+            for mode in set(modes.values()):
+                rows_in_mode = rows.filtered(lambda row, m=mode: modes[row.id] == m)
+                blocked = self._vip_forbidden_targets(CARD_MODEL, set(rows_in_mode[card_field].ids), mode)
+                forbidden_ids += [row.id for row in rows_in_mode if blocked & set(row[card_field].ids)]
         return self._vip_add_forbidden(result, self.browse(forbidden_ids), operation)
 
     def _vip_pointer_modes(self, operation):

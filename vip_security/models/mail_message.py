@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
+from .base import linked_ids
+
 
 class MailMessage(models.Model):
     """A message's name is its document's: a VIP client's name, for a message on a client.
@@ -31,3 +33,16 @@ class MailMessage(models.Model):
             for message_id, targets in self._vip_pointer_targets().items()
             if any(self._vip_forbidden_targets(model, ids, "read") for model, ids in targets.items())
         }
+
+    def write(self, vals):
+        # An author may edit their own message; adding recipients or files to it is posting them: the
+        # checks of a post, on the message's document (a client, a client's event, any card notified).
+        if not self.env.su and {"partner_ids", "attachment_ids"} & set(vals):
+            partner_ids, _nested = linked_ids("many2many", vals.get("partner_ids") or [])
+            attachment_ids, new_files = linked_ids("many2many", vals.get("attachment_ids") or [])
+            # sudo: the document of each message, checked with the user's rights
+            for message in self.sudo():
+                if message.model in self.env and message.res_id and hasattr(self.env[message.model], "message_post"):
+                    document = self.env[message.model].browse(message.res_id)
+                    document._vip_check_contribution(partner_ids, attachment_ids or new_files)
+        return super().write(vals)

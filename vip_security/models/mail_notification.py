@@ -73,3 +73,16 @@ class MailNotification(models.Model):
         hidden = self.env["mail.message"].browse(others.mail_message_id.ids)._vip_unreadable_ids()
         forbidden = others.filtered(lambda row: row.mail_message_id.id in hidden)
         return self._vip_add_forbidden(result, self.browse(forbidden.ids), operation)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # core notifies as the system; a user making a notification by hand notifies someone of a message:
+        # the checks of a post on the message's document
+        if not self.env.su:
+            for vals in vals_list:
+                # sudo: the message's document, checked with the user's rights
+                message = self.env["mail.message"].sudo().browse(vals.get("mail_message_id") or []).exists()
+                if message.model in self.env and message.res_id and vals.get("res_partner_id"):
+                    document = self.env[message.model].browse(message.res_id)
+                    document._vip_check_contribution([vals["res_partner_id"]], None)
+        return super().create(vals_list)

@@ -42,7 +42,9 @@ class ResPartner(models.Model):
         compute="_compute_vip_client",
         store=True,
         index=True,
-        help="This contact is the card of a VIP client: only the client's managers and top management read it.",
+        recursive=True,
+        help="This contact is the card of a VIP client, or one of its contacts and addresses (an assistant, a "
+        "home address, named after the client): only the client's managers and top management read it.",
     )
     vip_reader_user_ids = fields.Many2many(
         "res.users",
@@ -69,7 +71,7 @@ class ResPartner(models.Model):
         help="Ordinary contact, or the card of a VIP client the current user may change.",
     )
 
-    @api.depends("vip_dossier_ids")
+    @api.depends("vip_dossier_ids", "parent_id.vip_client")
     def _compute_vip_client(self):
         # sudo: whether a dossier exists decides the protection, whoever triggers it
         clients = set(
@@ -81,7 +83,27 @@ class ResPartner(models.Model):
             .ids
         )
         for partner in self:
-            partner.vip_client = partner.id in clients
+            partner.vip_client = partner.id in clients or partner.sudo().parent_id.vip_client
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners.filtered("parent_id")._vip_follow_parent_card()
+        return partners
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "parent_id" in vals:
+            self._vip_follow_parent_card()
+        return result
+
+    def _vip_follow_parent_card(self):
+        """A contact or address of a client's card is read by who reads the card."""
+        # sudo: the readers are the system's to keep, copied from the card
+        for partner in self.sudo():
+            readers = partner.parent_id.vip_reader_user_ids if partner.parent_id.vip_client else partner.browse()
+            if partner.vip_reader_user_ids != readers:
+                partner.vip_reader_user_ids = readers
 
     @api.depends_context("uid")
     def _compute_display_name(self):
@@ -129,8 +151,11 @@ class ResPartner(models.Model):
         Dossier = self._vip_user_dossiers()
         if not clients or not Dossier.has_access("write"):
             return clients.browse()
-        dossiers = Dossier.search_fetch([("partner_id", "in", clients.ids)], ["partner_id"])
-        return dossiers._filtered_access("write").partner_id
+        cards = clients | clients.sudo().parent_id.filtered("vip_client")
+        dossiers = Dossier.search_fetch([("partner_id", "in", cards.ids)], ["partner_id"])
+        writable = dossiers._filtered_access("write").partner_id
+        # a card's contacts and addresses are changed by who may change the card
+        return clients.filtered(lambda p: p in writable or p.sudo().parent_id in writable)
 
     def _search_vip_readable(self, operator, value):
         return self._vip_access_domain("read", operator, value)
@@ -185,8 +210,19 @@ class ResPartner(models.Model):
             clients = query.select(SQL.identifier(Dossier._table, "partner_id"))
         if wanted:
             # the user's cards by primary key, so that a contact list keeps its indexes
-            return ["|", ("vip_client", "=", False), ("id", "=", SQL("ANY(ARRAY(%s))", clients))]
+            mine = [("id", "=", SQL("ANY(ARRAY(%s))", clients))]
+            if mode == "write":  # and their contacts and addresses (for reading, they carry the readers)
+                mine = ["|", *mine, ("parent_id", "=", SQL("ANY(ARRAY(%s))", clients))]
+            return ["|", ("vip_client", "=", False), *mine]
         # not "!": the ORM would turn it into "id != ANY(...)"
+        if mode == "write":
+            return [
+                ("vip_client", "=", True),
+                ("id", "not in", SQL("(%s)", clients)),
+                "|",
+                ("parent_id", "=", False),
+                ("parent_id", "not in", SQL("(%s)", clients)),
+            ]
         return [("vip_client", "=", True), ("id", "not in", SQL("(%s)", clients))]
 
     def unlink(self):

@@ -30,7 +30,7 @@ class _ServerOnly:
 
 # the reads inside one that is logged already (an opened dossier's relatives, an export's sheets)
 LOGGED = _ServerOnly("vip access logged")
-# no read of the client's data: the reload of a saved form
+# no read of the client's data (a benchmark's baseline)
 NOT_A_READ = _ServerOnly("vip access not a read")
 
 
@@ -83,7 +83,7 @@ class VipAccessLoggedMixin(models.AbstractModel):
         path = request.httprequest.path
         if path.startswith(API_PATHS):
             return "api"
-        if not path.startswith("/web/dataset/call_kw"):
+        if not path.startswith(("/web/dataset/call_kw", "/web/dataset/call_button")):
             return None
         try:
             params = request.get_json_data().get("params") or {}

@@ -5,8 +5,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from .vip_access_logged_mixin import NOT_A_READ
-
 # Who may see money: the group is implied by the manager and supervisor groups
 # (administrators are supervisors too), never by emergency access; the row
 # rules then restrict managers to their own clients.
@@ -172,9 +170,11 @@ class VipDossier(models.Model):
         for card in cards:
             mine = by_card.get(card, self.browse())
             readers = mine.member_user_ids | mine.emergency_user_ids
-            if card.vip_reader_user_ids != readers:
-                card.vip_reader_user_ids = readers
-        cards.flush_recordset(["vip_reader_user_ids"])
+            # the card's contacts and addresses (an assistant, a home address) are read as the card
+            for contact in card | card.with_context(active_test=False).child_ids:
+                if contact.vip_reader_user_ids != readers:
+                    contact.vip_reader_user_ids = readers
+        cards.flush_model(["vip_reader_user_ids"])
 
     @api.model
     def _vip_sync_all_card_readers(self):
@@ -184,8 +184,9 @@ class VipDossier(models.Model):
             SQL(
                 """
                 INSERT INTO vip_partner_reader_rel (partner_id, user_id)
-                SELECT DISTINCT d.partner_id, r.user_id
+                SELECT DISTINCT p.id, r.user_id
                   FROM vip_dossier d
+                  JOIN res_partner p ON p.id = d.partner_id OR p.parent_id = d.partner_id
                   JOIN (SELECT dossier_id, user_id FROM vip_dossier_member_rel
                         UNION SELECT dossier_id, user_id FROM vip_dossier_emergency_user_rel) r
                     ON r.dossier_id = d.id
@@ -324,15 +325,6 @@ class VipDossier(models.Model):
                 mail.recipient_ids -= lost
                 if not mail.recipient_ids and not mail.email_to:
                     mail.state = "cancel"
-
-    def web_save(self, vals, specification, next_id=None):
-        if not vals or next_id:
-            # nothing saved, or the next record read: a reading like any other
-            return super().web_save(vals, specification, next_id=next_id)
-        # the reload of the form just saved is not a new reading
-        return super(VipDossier, self.with_context(vip_access_log=NOT_A_READ)).web_save(
-            vals, specification, next_id=next_id
-        )
 
     def _user_can_reassign(self):
         return self.env.su or self.env.user.has_group(ADMIN_GROUP)

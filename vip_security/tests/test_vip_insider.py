@@ -8,8 +8,12 @@ every pointer of a VIP record. A module that brings a new side door makes it
 fail without a new test.
 """
 
+import importlib.util
+import os
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.module import get_module_path
 from odoo.tests.common import tagged
 
 from odoo.addons.vip_security.models.base import is_vip_model
@@ -636,6 +640,138 @@ class TestVipInsider(VipSecurityCase):
         own.unlink()
         employer.with_user(self.vip_admin).unlink()
         self.assertFalse(self.other_dossier.employer_id)
+
+    def test_a_cards_contacts_and_addresses_are_the_clients(self):
+        """An assistant or a home address under a client's card is named after the client
+        ("Vasiliev, Secretary Olga"): read and changed as the card."""
+        card = self.other_dossier.partner_id
+        Partner = self.env["res.partner"].with_user(self.manager2)
+        assistant = Partner.create({"name": "Secretary Olga", "parent_id": card.id, "phone": "+7 900 555-00-11"})
+        home = Partner.create({"name": "Home", "parent_id": card.id, "type": "other", "city": "Moscow"})
+        self.manager.groups_id |= self.env.ref("base.group_partner_manager")
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                Contacts = self.env["res.partner"].with_user(user)
+                self.assertFalse(Contacts.search([("id", "in", (assistant | home).ids)]))
+                self.assertFalse(Contacts.search([("parent_name", "ilike", card.name)]))
+                self.assertFalse([r for r in Contacts.name_search(card.name) if r[0] in (assistant | home).ids])
+                with self.assertRaises(AccessError):
+                    assistant.with_user(user).read(["display_name", "phone"])
+        with self.assertRaises(AccessError):
+            home.with_user(self.manager).write({"city": "Sochi"})
+        with self.assertRaises(AccessError):
+            assistant.with_user(self.manager).unlink()
+        # the client's members keep them as the card, and the readers follow the card's
+        self.fresh()
+        self.assertEqual(Partner.search([("id", "in", (assistant | home).ids)]), assistant | home)
+        home.with_user(self.manager2).write({"city": "Sochi"})
+        self.other_dossier.with_user(self.vip_admin).write({"deputy_id": self.deputy.id})
+        self.fresh()
+        self.assertTrue(assistant.with_user(self.deputy).read(["phone"]))
+
+    def test_upgrade_protects_the_existing_contacts_of_cards(self):
+        card = self.other_dossier.partner_id
+        assistant = self.env["res.partner"].create({"name": "Secretary Olga", "parent_id": card.id})
+        # the database as the previous version left it
+        self.env.cr.execute("UPDATE res_partner SET vip_client = false WHERE id = %s", [assistant.id])
+        self.env.cr.execute("DELETE FROM vip_partner_reader_rel WHERE partner_id = %s", [assistant.id])
+        self.env.invalidate_all()
+        path = os.path.join(get_module_path("vip_security"), "migrations", "18.0.1.2.0", "post-migration.py")
+        spec = importlib.util.spec_from_file_location("vip_security_migration_18_0_1_2_0", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertTrue(assistant.vip_client)
+        self.fresh()
+        with self.assertRaises(AccessError):
+            assistant.with_user(self.manager).read(["name"])
+        self.assertTrue(assistant.with_user(self.manager2).read(["name"]))
+
+    def test_a_clients_bank_account_is_read_only_by_its_readers(self):
+        card = self.other_dossier.partner_id
+        account = self.env["res.partner.bank"].create({"acc_number": "40817810099910004312", "partner_id": card.id})
+        for user in self.attackers:
+            with self.subTest(user=user.login):
+                self.fresh()
+                Bank = self.env["res.partner.bank"].with_user(user)
+                self.assertFalse(Bank.search([("partner_id", "=", card.id)]))
+                self.assertFalse(Bank.name_search("40817"))
+                with self.assertRaises(AccessError):
+                    account.with_user(user).read(["acc_number"])
+        self.fresh()
+        self.assertEqual(
+            self.env["res.partner.bank"].with_user(self.manager2).search([("partner_id", "=", card.id)]), account
+        )
+
+    def test_top_management_changes_no_meeting_with_a_client(self):
+        """A manager's meeting with the client, or filed on the client's card, and the attendance of a
+        meeting on the client's dossier, are the manager's: top management reads them, changes nothing."""
+        card = self.other_dossier.partner_id
+        now = fields.Datetime.now()
+        Event = self.env["calendar.event"].with_user(self.manager2)
+        with_card = Event.create({"name": "Lunch", "start": now, "stop": now, "partner_ids": card.ids})
+        on_card = Event.create(
+            {
+                "name": "Call",
+                "start": now,
+                "stop": now,
+                "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "res_id": card.id,
+            }
+        )
+        on_client = Event.create(
+            {
+                "name": "Review",
+                "start": now,
+                "stop": now,
+                "res_model_id": self.env["ir.model"]._get_id("vip.dossier"),
+                "res_id": self.other_dossier.id,
+                "partner_ids": self.manager2.partner_id.ids,
+            }
+        )
+        for event in with_card | on_card:
+            with self.assertRaises(AccessError):
+                event.with_user(self.supervisor).write({"name": "Cancelled by management"})
+            with self.assertRaises(AccessError):
+                event.with_user(self.supervisor).unlink()
+        attendee = on_client.attendee_ids.filtered(lambda a: a.partner_id == self.manager2.partner_id)
+        with self.assertRaises(AccessError):
+            attendee.with_user(self.supervisor).write({"state": "declined"})
+        with self.assertRaises(AccessError):
+            self.env["calendar.attendee"].with_user(self.supervisor).create(
+                {"event_id": on_client.id, "partner_id": self.supervisor.partner_id.id}
+            )
+        self.assertEqual(attendee.state, "accepted")
+        # the manager runs their own meetings
+        with_card.with_user(self.manager2).write({"name": "Lunch at noon"})
+        attendee.with_user(self.manager2).write({"state": "tentative"})
+
+    def test_recipients_and_files_added_to_a_message_are_posted(self):
+        """Editing one's own note on a client to add files or recipients is posting them: a read-only
+        supervisor attaches nothing, and nobody who may not read the client is made a recipient."""
+        note = self.other_dossier.with_user(self.supervisor).message_post(body="Please call", message_type="comment")
+        planted = (
+            self.env["ir.attachment"]
+            .with_user(self.supervisor)
+            .create({"name": "planted.txt", "raw": b"x", "res_model": "mail.compose.message", "res_id": 0})
+        )
+        with self.assertRaises(AccessError):
+            note.with_user(self.supervisor).write({"attachment_ids": [Command.link(planted.id)]})
+        with self.assertRaises(AccessError):
+            note.with_user(self.supervisor).write({"partner_ids": [Command.link(self.employee.partner_id.id)]})
+        with self.assertRaises(AccessError):
+            self.env["mail.notification"].with_user(self.supervisor).create(
+                {
+                    "mail_message_id": note.id,
+                    "res_partner_id": self.employee.partner_id.id,
+                    "notification_type": "inbox",
+                }
+            )
+        self.assertFalse(note.attachment_ids or note.partner_ids)
+        # its text stays its own
+        note.with_user(self.supervisor).write({"body": "Please call today"})
 
     def test_merging_contacts_moves_no_client(self):
         """The merge rewrites every link by SQL: merged into one's own company, another client's employer
