@@ -23,7 +23,7 @@ class IrRule(models.Model):
 
 
 class Base(models.AbstractModel):
-    _inherit = "base"
+    _inherit = "base"  # pylint: disable=consider-merging-classes-inherited
 
     def _vip_names_confidential(self):
         """Whether a record of this model may show a client's data in its name."""
