@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from contextlib import contextmanager
+from datetime import date
 
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
@@ -44,6 +45,20 @@ class VipCase(VipAssertions, TransactionCase):
                 "tier_id": cls.tier.id,
                 "client_ref": "T-0001",
             }
+        )
+
+    @classmethod
+    def _make_client_lines(cls):
+        """One of each line of the client: a relative, an interaction, an operation, an income line."""
+        cls.relative = cls.env["vip.relative"].create(
+            {"dossier_id": cls.dossier.id, "relation_type_id": cls.spouse.id, "first_name": "Мария"}
+        )
+        cls.interaction = cls.env["vip.interaction"].create({"dossier_id": cls.dossier.id, "subject": "Звонок"})
+        cls.operation = cls.env["vip.operation"].create(
+            {"dossier_id": cls.dossier.id, "date": date(2025, 1, 1), "operation_type": "deposit", "amount": 5}
+        )
+        cls.income = cls.env["vip.income"].create(
+            {"dossier_id": cls.dossier.id, "date": date(2025, 1, 1), "product_line": "fees", "amount": 7}
         )
 
     def foreign_currency(self, worth, day):

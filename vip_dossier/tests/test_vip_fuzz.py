@@ -78,16 +78,7 @@ class TestVipFuzz(FuzzMixin, VipCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.other_dossier = cls.env["vip.dossier"].create({"name": "Other Client", "user_id": cls.manager2.id})
-        cls.relative = cls.env["vip.relative"].create(
-            {"dossier_id": cls.dossier.id, "relation_type_id": cls.spouse.id, "first_name": "Мария"}
-        )
-        cls.interaction = cls.env["vip.interaction"].create({"dossier_id": cls.dossier.id, "subject": "Звонок"})
-        cls.operation = cls.env["vip.operation"].create(
-            {"dossier_id": cls.dossier.id, "date": date(2025, 1, 1), "operation_type": "deposit", "amount": 5}
-        )
-        cls.income = cls.env["vip.income"].create(
-            {"dossier_id": cls.dossier.id, "date": date(2025, 1, 1), "product_line": "fees", "amount": 7}
-        )
+        cls._make_client_lines()
         cls.usd = cls.env.ref("base.USD")
         # links a manager may make, and some they may not (another manager's client, an archived currency)
         cls.links = {

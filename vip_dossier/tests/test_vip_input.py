@@ -24,21 +24,12 @@ class TestVipInput(VipCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.relative = cls.env["vip.relative"].create(
-            {"dossier_id": cls.dossier.id, "relation_type_id": cls.spouse.id, "first_name": "Мария"}
-        )
+        cls._make_client_lines()
         cls.trusted = cls.env["vip.trusted.person"].create(
             {"dossier_id": cls.dossier.id, "name": "Юрист", "scope": "Всё", "valid_from": date(2025, 1, 1)}
         )
         cls.preference = cls.env["vip.preference"].create(
             {"dossier_id": cls.dossier.id, "category_id": cls.gifts.id, "value": "Чай"}
-        )
-        cls.interaction = cls.env["vip.interaction"].create({"dossier_id": cls.dossier.id, "subject": "Звонок"})
-        cls.operation = cls.env["vip.operation"].create(
-            {"dossier_id": cls.dossier.id, "date": date(2025, 1, 1), "operation_type": "deposit", "amount": 5}
-        )
-        cls.income = cls.env["vip.income"].create(
-            {"dossier_id": cls.dossier.id, "date": date(2025, 1, 1), "product_line": "fees", "amount": 7}
         )
 
     def _valid_vals(self, model):
