@@ -373,7 +373,7 @@ class VipKeyDate(models.Model):
         self.ensure_one()
         if self._through_client():
             return self.env._(
-                "%(occasion)s of a relative (%(relation)s): mention it to the client",
+                "%(occasion)s (%(relation)s): mention it to the client",
                 occasion=self.occasion,
                 relation=self.relative_id.relation_type_id.name,
             )

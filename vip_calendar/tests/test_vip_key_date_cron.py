@@ -252,7 +252,8 @@ class TestVipKeyDateCron(VipCalendarCase):
             self.assertNotIn("Ольга", text)
             self.assertNotIn("Roses", text)
             self.assertNotIn("+7999", text)
-        self.assertIn("mention", activity.summary)
+        # named by the relation, in the manager's language
+        self.assertIn(relative.relation_type_id.with_context(lang=self.manager.lang).name, activity.summary)
         self.assertFalse(reminder.sms_planned)
         # the client may not be contacted either: nobody to tell
         other = self._relative("child", "Иван")

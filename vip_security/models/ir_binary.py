@@ -15,12 +15,17 @@ class IrBinary(models.AbstractModel):
 
     def _find_record_check_access(self, record, access_token, field):
         record = super()._find_record_check_access(record, access_token, field)
-        if not self.env.su and not (field and THUMBNAIL.match(field)):
-            dossiers = (
-                record._vip_logged_dossiers()
-                if hasattr(record, "_vip_logged_dossiers")
-                else record._vip_read_dossiers()
-            )
-            if dossiers:
-                dossiers._vip_log_read("file")
+        if record.env.su or (field and THUMBNAIL.match(field)):
+            return record
+        # A file is checked when its content is read, after this; whose file it is must be found
+        # without reading the record as the system into the cache the content is then read from
+        # (nothing would check the user's access then): refused now if it is not theirs to read.
+        record.check_access("read")
+        quiet = record.with_context(prefetch_fields=False)
+        dossiers = (
+            quiet._vip_logged_dossiers() if hasattr(quiet, "_vip_logged_dossiers") else quiet._vip_read_dossiers()
+        )
+        record.invalidate_recordset()
+        if dossiers:
+            dossiers._vip_log_read("file")
         return record

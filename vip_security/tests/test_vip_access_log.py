@@ -232,6 +232,13 @@ class TestVipAccessLog(VipSecurityCase):
         Binary._find_record(res_model="ir.attachment", res_id=attachment.id)
         Binary._find_record(res_model="vip.dossier", res_id=self.dossier.id, field="image_1920")
         self.assertEqual(self._logs(self.dossier).mapped("channel"), ["file"] * 3)
+        # finding whose file it is reads nothing the user may not read: another client's file stays refused
+        other = self.env["ir.attachment"].create(
+            {"name": "other.pdf", "raw": b"%PDF secret", "res_model": "vip.dossier", "res_id": self.other_dossier.id}
+        )
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            Binary._find_record(res_model="ir.attachment", res_id=other.id)
         # a thumbnail beside a row of a list whose page was logged is not a reading of its own
         Binary._find_record(res_model="vip.dossier", res_id=self.dossier.id, field="image_128")
         self.assertEqual(len(self._logs(self.dossier)), 3)
