@@ -311,8 +311,9 @@ class Base(models.AbstractModel):
         """``{record: {vip model: ids}}`` for the records of ``self`` that point at VIP records."""
         result = {}
         specs = self._vip_pointer_specs()
-        # sudo: reading the pair of the very records whose access is being decided
-        for record in self.sudo():
+        # sudo: reading the pair of the very records whose access is being decided; only the pair: what the
+        # system reads stays in the cache, where a later read by the user would find it unchecked
+        for record in self.sudo().with_context(prefetch_fields=False):
             targets = {}
             for kind, model_field, id_field in specs:
                 value = record[id_field]
@@ -380,7 +381,7 @@ class Base(models.AbstractModel):
         if model == CARD_MODEL:
             # only a VIP client's card is guarded here; linking to a readable card is the card's own business
             # sudo: which of the given contacts are clients' cards, nothing is returned
-            cards = records.sudo().filtered("vip_client")
+            cards = records.sudo().with_context(prefetch_fields=False).filtered("vip_client")
             # changing another's row on a client's card (their meeting with the client) is changing the card
             mode = "write" if operation == "write" else "read"
             return set(cards.ids) - set(records.browse(cards.ids)._filtered_access(mode).ids)

@@ -115,7 +115,12 @@ class ResPartner(models.Model):
         """
         result = super()._compute_display_name()
         # sudo: which contacts are clients' cards; the user's own rights decide below
-        cards = self.sudo().filtered(lambda p: isinstance(p.id, int) and p.vip_client).with_env(self.env)
+        cards = (
+            self.sudo()
+            .with_context(prefetch_fields=False)
+            .filtered(lambda p: isinstance(p.id, int) and p.vip_client)
+            .with_env(self.env)
+        )
         if not cards:
             return result
         hidden = set(cards.with_env(self.env(su=False)).filtered(lambda p: not p.vip_readable).ids)
