@@ -146,6 +146,12 @@ def test_own_pointers_stay_with_their_client(users, foreign):
         "create",
         {"dossier_id": foreign["id"], "subject": "Planted"},
     )
+    refused(
+        m1.call,
+        "vip.employer.finding",
+        "create",
+        {"dossier_id": foreign["id"], "note": "Planted", "worth_call": True, "follow_up": "task"},
+    )
 
 
 def test_context_defaults_do_not_assign(users):

@@ -27,7 +27,14 @@ def foreign(users):
     sup = users["supervisor"]
     dossier = foreign_client(users, ["client_ref", "partner_id"])
     ids = {"vip.dossier": dossier["id"]}
-    for model in ("vip.relative", "vip.interaction", "vip.operation", "vip.income", "vip.preference"):
+    for model in (
+        "vip.relative",
+        "vip.interaction",
+        "vip.employer.finding",
+        "vip.operation",
+        "vip.income",
+        "vip.preference",
+    ):
         found = sup.call(model, "search", [["dossier_id", "=", dossier["id"]]], limit=1)
         if found:
             ids[model] = found[0]

@@ -4,7 +4,7 @@
     "name": "VIP Desk: Key Dates",
     "summary": "Birthdays, anniversaries and professional holidays of VIP clients turned into "
     "reminders and private calendar events for the right manager, ahead of time",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",

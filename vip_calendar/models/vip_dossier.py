@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.osv import expression
@@ -8,7 +8,22 @@ from odoo.tools import SQL, split_every
 from odoo.addons.base.models.res_partner import _tz_get
 
 # dossier fields the automatic key dates are made from
-SYNC_FIELDS = {"birth_date", "wedding_date", "client_since", "employer_id", "professional_holiday_ids", "active"}
+SYNC_FIELDS = {
+    "birth_date",
+    "wedding_date",
+    "client_since",
+    "employer_id",
+    "professional_holiday_ids",
+    "active",
+    "gender",
+    "company_id",
+}
+# the yearly greetings of the company's policy, by the client's gender: (company switch, occasion, date)
+# (the year of the date means nothing: the day comes back every year)
+GENDER_GREETINGS = {
+    "male": ("vip_greet_defender_day", "defender_day", date(2000, 2, 23)),
+    "female": ("vip_greet_womens_day", "womens_day", date(2000, 3, 8)),
+}
 
 
 class VipDossier(models.Model):
@@ -104,8 +119,9 @@ class VipDossier(models.Model):
             return deputy
         return manager if manager and manager.active else self.env["res.users"]
 
-    def action_mark_site_checked(self):
-        res = super().action_mark_site_checked()
+    def _employer_site_checked(self):
+        """The site was looked at: the employer watch's task is done, the clock restarts."""
+        res = super()._employer_site_checked()
         watch = self.env.ref("vip_calendar.mail_activity_type_site_watch")
         self.activity_ids.filtered(lambda a: a.activity_type_id == watch).action_done()
         return res
@@ -204,6 +220,11 @@ class VipDossier(models.Model):
             want(dossier, "wedding", dossier.wedding_date)
             want(dossier, "client_anniversary", dossier.client_since)
             want(dossier, "employer_anniversary", dossier.employer_id.founding_date)
+            # 23 February for men, 8 March for women, when the company's policy says so
+            if greeting := GENDER_GREETINGS.get(dossier.gender):
+                switch, code, day = greeting
+                if dossier.company_id[switch]:
+                    want(dossier, code, day)
             # close family only (the relation type says who), and never an archived relative
             for relative in dossier.relative_ids.filtered(
                 lambda r: r.active and r.birth_date and r.relation_type_id.is_family

@@ -47,6 +47,11 @@ class VipKeyDate(models.Model):
     )
     occasion = fields.Char(compute="_compute_occasion", help="In the reader's language.")
     person_name = fields.Char(string="Whose", compute="_compute_person_name")
+    honorific = fields.Char(
+        string="Form of Address",
+        compute="_compute_honorific",
+        help="How the person is greeted: «Уважаемый Иван Петрович», «Уважаемая Анна Сергеевна».",
+    )
     base_date = fields.Date(
         string="Date",
         help="The original date: the birth date, the wedding, the founding of the employer. Empty for holidays.",
@@ -120,11 +125,23 @@ class VipKeyDate(models.Model):
             )
         )
 
-    @api.depends("name", "holiday_id", "type_id")
+    @api.depends("name", "holiday_id", "type_id", "next_date", "base_date")
     @api.depends_context("lang")
     def _compute_occasion(self):
         for key_date in self:
-            key_date.occasion = key_date.holiday_id.name or key_date.name or key_date.type_id.name
+            if age := key_date._jubilee_age():
+                # «Юбилей: 60 лет»: a round age ends in 0 or 5 (the company's constraint), so "лет" agrees
+                key_date.occasion = self.env._(
+                    "%(occasion)s: %(age)s years", occasion=key_date._occasion_type().name, age=age
+                )
+            else:
+                key_date.occasion = key_date.holiday_id.name or key_date.name or key_date.type_id.name
+
+    @api.depends("relative_id", "dossier_id", "relative_id.honorific", "dossier_id.honorific")
+    @api.depends_context("lang")
+    def _compute_honorific(self):
+        for key_date in self:
+            key_date.honorific = (key_date.relative_id or key_date.dossier_id).honorific
 
     @api.depends("occasion", "person_name")
     @api.depends_context("lang")
@@ -168,7 +185,39 @@ class VipKeyDate(models.Model):
     @api.depends("next_date", "lead_days")
     def _compute_reminder_date(self):
         for key_date in self:
-            key_date.reminder_date = key_date.next_date and key_date.next_date - timedelta(days=key_date.lead_days)
+            lead_days = key_date.lead_days
+            if key_date._jubilee_age():
+                # a round birthday is prepared longer ahead (a gift, a letter from the management)
+                lead_days = max(lead_days, key_date._occasion_type().lead_days)
+            key_date.reminder_date = key_date.next_date and key_date.next_date - timedelta(days=lead_days)
+
+    def _age_on(self, occurrence):
+        """How old the client turns on ``occurrence`` of a birthday."""
+        self.ensure_one()
+        return occurrence.year - self.base_date.year if occurrence and self.base_date else 0
+
+    def _jubilee_age(self, occurrence=None):
+        """The age when ``occurrence`` (the next one by default) of the client's birthday is a round birthday
+        the company celebrates (its policy: 50, 55, 60…), else 0.
+
+        A round birthday is not a second occasion on the same day: that year, the birthday's reminder is
+        the jubilee's (its title, task type, script, SMS and longer lead time).
+        """
+        self.ensure_one()
+        if self.type_id.code != "birthday" or self.relative_id or not self._jubilee_type():
+            return 0
+        age = self._age_on(occurrence or self.next_date)
+        return age if age and self.dossier_id.company_id._vip_is_jubilee(age) else 0
+
+    def _jubilee_type(self):
+        jubilee = self.env.ref("vip_calendar.key_date_type_jubilee", raise_if_not_found=False)
+        return jubilee if jubilee and jubilee.active else self.env["vip.key.date.type"]
+
+    def _occasion_type(self, occurrence=None):
+        """The occasion ``occurrence`` (the next one by default) is reminded as: the date's own type, or the
+        round birthday's in a round year."""
+        self.ensure_one()
+        return self._jubilee_type() if self._jubilee_age(occurrence) else self.type_id
 
     def _next_occurrence(self, today):
         """The first occurrence on or after ``today`` (False once a one-off date has passed)."""
@@ -353,10 +402,11 @@ class VipKeyDate(models.Model):
         """
         self.ensure_one()
         person = self.relative_id or self.dossier_id
+        occasion = self._occasion_type()
         return bool(
             self.channel == "sms"
-            and self.type_id.sms_allowed
-            and self.type_id.sms_text
+            and occasion.sms_allowed
+            and occasion.sms_text
             and person.sms_opt_in
             and self._may_contact()
             and self._sms_number()
@@ -388,8 +438,12 @@ class VipKeyDate(models.Model):
                 "the client when you next speak."
             )
             return script + (Markup("<p>%s</p>") % escape(self.note) if self.note else Markup())
-        parts = [self.type_id.greeting_script or ""]
         person = self.relative_id or self.dossier_id
+        parts = [
+            # the form of address agrees with the person's gender: «Уважаемая Анна Сергеевна»
+            Markup("<p>%s</p>") % self.env._("Greeting: «%(greeting)s»", greeting=person.honorific),
+            self._occasion_type().greeting_script or "",
+        ]
         preferences = person.preference_ids.filtered(lambda p: p.category_id.is_gift_idea)
         if preferences:
             items = Markup("").join(Markup("<li>%s: %s</li>") % (p.category_id.name, p.value) for p in preferences)

@@ -31,6 +31,17 @@ USER_FIELDS = {"outcome"}
 DUE_STATES = ("open",)
 
 
+def format_sms(text, person):
+    """An SMS text of an occasion for ``person``: ``{greeting}`` is the gendered form of address in the
+    context's language («Уважаемая Анна Сергеевна»), ``{name}`` the formal address alone (the texts written
+    before ``{greeting}`` existed keep working)."""
+    return (
+        (text or "")
+        .replace("{greeting}", person.honorific or "")
+        .replace("{name}", person.formal_address or person.name or "")
+    )
+
+
 class VipKeyDateReminder(models.Model):
     """One occurrence of a key date, reminded once: its task and its calendar event.
 
@@ -168,10 +179,9 @@ class VipKeyDateReminder(models.Model):
             quiet = hour >= company.vip_sms_quiet_from or hour < company.vip_sms_quiet_to
             if now.date() < reminder.occurrence_date or quiet:
                 continue
-            person = key_date.relative_id or key_date.dossier_id
-            body = key_date.type_id.with_context(lang=reminder.dossier_id.partner_id.lang).sms_text.replace(
-                "{name}", person.formal_address or person.name
-            )
+            lang = reminder.dossier_id.partner_id.lang
+            occasion = key_date._occasion_type(reminder.occurrence_date).with_context(lang=lang)
+            body = format_sms(occasion.sms_text, (key_date.relative_id or key_date.dossier_id).with_context(lang=lang))
             sms_vals.append(
                 {
                     "number": key_date._sms_number(),
@@ -394,7 +404,7 @@ class VipKeyDateReminder(models.Model):
                 {
                     "res_model_id": model_id,
                     "res_id": dossier.id,
-                    "activity_type_id": key_date.type_id.activity_type_id.id,
+                    "activity_type_id": key_date._occasion_type().activity_type_id.id,
                     "summary": title,
                     "note": note,
                     "date_deadline": occurrence,

@@ -57,7 +57,8 @@ class VipKeyDateType(models.Model):
     sms_text = fields.Text(
         string="SMS Text",
         translate=True,
-        help="Greeting sent by SMS; {name} is replaced by the person's formal address (first name and patronymic).",
+        help="Greeting sent by SMS; {greeting} is replaced by the greeting in the person's gender (Уважаемый Иван "
+        "Петрович, Уважаемая Анна Сергеевна), {name} by the formal address alone (first name and patronymic).",
     )
     is_greeting = fields.Boolean(
         string="Greeting",

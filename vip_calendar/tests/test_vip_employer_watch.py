@@ -34,7 +34,9 @@ class TestVipEmployerWatch(VipCalendarCase):
         self.assertIn("stroy.example", task.summary)
         # the manager looks and says so: the task is done, the clock restarts
         with freeze_time("2026-06-02"):
-            self.dossier.with_user(self.manager).action_mark_site_checked()
+            self.env["vip.employer.finding"].with_user(self.manager).create(
+                {"dossier_id": self.dossier.id, "note": "A new office in Kazan"}
+            )
         self.assertFalse(self._watch_tasks())
         with freeze_time("2026-06-20"):
             self.env["vip.dossier"]._cron_employer_watch()

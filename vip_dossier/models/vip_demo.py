@@ -112,7 +112,7 @@ class VipDemo(models.AbstractModel):
         russian = spoken.filtered(lambda lang: lang.code == "ru_RU")
 
         dossier_vals = []
-        for i, (last, first, patronymic, _female) in enumerate(CLIENTS):
+        for i, (last, first, patronymic, female) in enumerate(CLIENTS):
             manager, other = (managers[0], managers[1]) if i % 2 == 0 else (managers[1], managers[0])
             age = rnd.randint(32, 68)
             if i % 4 == 0:  # a birthday in the coming two weeks
@@ -125,6 +125,7 @@ class VipDemo(models.AbstractModel):
                     "last_name": last,
                     "first_name": first,
                     "patronymic": patronymic,
+                    "gender": "female" if female else "male",
                     "client_ref": f"VIP-{i + 1:04d}",
                     "tier_id": tiers[i % len(tiers)].id,
                     "state": "prospect" if i % 10 == 9 else ("dormant" if i % 10 == 7 else "active"),
@@ -177,6 +178,7 @@ class VipDemo(models.AbstractModel):
                         "relation_type_id": relation[code].id,
                         "last_name": last,
                         "first_name": first,
+                        "gender": "female" if female else "male",
                         "birth_date": birth,
                         "consent_date": today - relativedelta(months=6) if (i + j) % 4 else False,
                         "consent_purpose": "Поздравления и приглашения на мероприятия" if (i + j) % 4 else False,
@@ -232,6 +234,7 @@ class VipDemo(models.AbstractModel):
 
         self._generate_money(env, dossiers, rnd, today)
         self._generate_interactions(env, dossiers, rnd, today)
+        self._generate_employer_findings(env, dossiers, rnd)
         return True
 
     @api.model
@@ -318,6 +321,35 @@ class VipDemo(models.AbstractModel):
                     }
                 )
         env["vip.interaction"].create(vals)
+
+    @api.model
+    def _generate_employer_findings(self, env, dossiers, rnd):
+        """A short history of looks at the employer's site, the last one on the dossier's last check;
+        now and then news worth a call, made at once (an interaction) or to make (a task)."""
+        news = [
+            ("Открыт новый филиал в Казани", True),
+            ("Ничего нового", False),
+            ("Компания получила государственный контракт", True),
+            ("Опубликован годовой отчёт, выручка выросла", False),
+            ("Сменился генеральный директор", True),
+        ]
+        vals = []
+        for dossier in dossiers.filtered("employer_site_checked_date"):
+            last = dossier.employer_site_checked_date
+            for step, days_before in enumerate((rnd.randint(60, 90), rnd.randint(25, 40), 0)):
+                note, worth_call = rnd.choice(news)
+                vals.append(
+                    {
+                        "dossier_id": dossier.id,
+                        "date": last - relativedelta(days=days_before),
+                        "user_id": dossier.user_id.id,
+                        "note": note,
+                        "worth_call": worth_call,
+                        # the latest news is still to be called about; older news were called about
+                        "follow_up": ("task" if step == 2 else "interaction") if worth_call else False,
+                    }
+                )
+        env["vip.employer.finding"].create(vals)
 
     @staticmethod
     def _shift_years(day, years):

@@ -143,9 +143,18 @@ class VipDossier(models.Model):
     employer_founding_date = fields.Date(related="employer_id.founding_date", string="Employer Founded On")
     employer_site_checked_date = fields.Date(
         string="Web Site Last Checked",
-        help="When the manager last looked at the employer's web site for news worth a call.",
+        compute="_compute_employer_site_checked_date",
+        store=True,
+        readonly=False,
+        help="When the manager last looked at the employer's web site for news worth a call: the day of the "
+        "latest finding.",
     )
-    employer_site_note = fields.Text(string="What Was Found")
+    employer_finding_ids = fields.One2many(
+        "vip.employer.finding",
+        "dossier_id",
+        string="Employer Web Site Findings",
+        help="Each look at the employer's web site and what it showed, latest first.",
+    )
 
     # dossier contents
     relative_ids = fields.One2many("vip.relative", "dossier_id", string="Relatives")
@@ -222,6 +231,13 @@ class VipDossier(models.Model):
         }
         for dossier in self:
             dossier.interaction_count, dossier.last_interaction_date = stats.get(dossier._origin, (0, False))
+
+    @api.depends("employer_finding_ids.date")
+    def _compute_employer_site_checked_date(self):
+        for dossier in self:
+            dates = dossier.employer_finding_ids.mapped("date")
+            # a dossier without findings keeps the day it was given (before the history existed)
+            dossier.employer_site_checked_date = max(dates) if dates else dossier.employer_site_checked_date
 
     def _compute_operation_count(self):
         counts = dict(
@@ -340,8 +356,36 @@ class VipDossier(models.Model):
         return self._action_open_lines("vip_dossier.vip_relative_action")
 
     def action_mark_site_checked(self):
-        """The manager has just looked at the employer's web site."""
-        self.write({"employer_site_checked_date": fields.Date.context_today(self)})
+        """The manager has just looked at the employer's web site: record what was found."""
+        self.ensure_one()
+        # recording a finding is changing the client: the dialog is not even offered to who may not
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Employer Web Site Checked"),
+            "res_model": "vip.employer.finding",
+            "view_mode": "form",
+            "views": [(self.env.ref("vip_dossier.vip_employer_finding_view_form").id, "form")],
+            "target": "new",
+            "context": {"default_dossier_id": self.id},
+        }
+
+    def _employer_site_checked(self):
+        """Hook: a finding was just recorded on these clients (the employer watch closes its task)."""
+
+    def _schedule_follow_up(self, activity_type, summary, note, date_deadline, user):
+        """The follow-up task on the client, for ``user`` when a manager of the client, else for the
+        client's manager: a call is the client's managers' to make."""
+        self.ensure_one()
+        if user not in self.user_id | self.deputy_id:
+            user = self.user_id or user
+        return self.activity_schedule(
+            activity_type_id=activity_type.id,
+            summary=summary,
+            note=note or False,
+            date_deadline=date_deadline,
+            user_id=user.id,
+        )
 
     def _action_open_lines(self, xmlid):
         self.ensure_one()

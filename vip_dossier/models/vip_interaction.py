@@ -97,15 +97,12 @@ class VipInteraction(models.Model):
             if task:
                 task.write({"summary": summary, "date_deadline": interaction.next_step_date})
                 continue
-            dossier = interaction.dossier_id
-            managers = dossier.user_id | dossier.deputy_id
-            user = interaction.user_id if interaction.user_id in managers else dossier.user_id or interaction.user_id
-            interaction.next_activity_id = dossier.activity_schedule(
-                activity_type_id=todo.id,
+            interaction.next_activity_id = interaction.dossier_id._schedule_follow_up(
+                todo,
                 summary=summary,
-                note=interaction.outcome or False,
+                note=interaction.outcome,
                 date_deadline=interaction.next_step_date,
-                user_id=user.id,
+                user=interaction.user_id,
             )
 
     def _post_on_dossier(self):

@@ -4,13 +4,31 @@ from odoo.exceptions import ValidationError
 
 from .vip_input_mixin import NAME_SIZE
 
+# Patronymic endings that tell the gender: Russian (-вич/-ич, -вна/-чна: Ильич, Ильинична), the Turkic
+# forms (-оглы/-улы/-уулу, -кызы/-гызы) and their Latin spellings. A guess, made once: the manager corrects it.
+MALE_ENDINGS = ("ич", "оглы", "оглу", "улы", "уулу", "ich", "ogly", "oglu", "uly", "uulu")
+FEMALE_ENDINGS = ("вна", "чна", "кызы", "гызы", "қызы", "vna", "chna", "kyzy", "gyzy", "kizi", "qizi")
+
+
+def guess_gender(patronymic):
+    """The gender a patronymic tells ("male", "female"), or False when it tells none."""
+    word = (patronymic or "").strip().lower()
+    if word.endswith(FEMALE_ENDINGS):
+        return "female"
+    if word.endswith(MALE_ENDINGS):
+        return "male"
+    return False
+
 
 class VipPersonMixin(models.AbstractModel):
     """A person named in the Russian form.
 
     Clients and relatives are greeted by first name and patronymic ("Иван
     Петрович"); greeting scripts and mail templates read ``formal_address``
-    so that the form of address is decided once, here.
+    so that the form of address is decided once, here. Russian greetings agree
+    with the person's gender («Уважаемый Иван Петрович», «Уважаемая Анна
+    Сергеевна»): ``honorific`` says it, and without a known gender it uses no
+    gendered word at all (never «Уважаемый(ая)»).
     """
 
     _name = "vip.person.mixin"
@@ -34,6 +52,20 @@ class VipPersonMixin(models.AbstractModel):
         readonly=False,
         help="How the person is addressed in conversation and greetings, by default first name and patronymic.",
     )
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female")],
+        compute="_compute_gender",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Guessed from the patronymic (-вич / -вна, -оглы / -кызы) when empty; correct it when the guess is "
+        "wrong. Empty: not known, and greetings use no gendered word.",
+    )
+    honorific = fields.Char(
+        compute="_compute_honorific",
+        help="The greeting's form of address, in the reader's language: «Уважаемый Иван Петрович», «Уважаемая "
+        "Анна Сергеевна»; only the formal address when the gender is not known.",
+    )
     birth_date = fields.Date()
 
     @api.depends("last_name", "first_name", "patronymic")
@@ -49,6 +81,26 @@ class VipPersonMixin(models.AbstractModel):
         for person in self:
             parts = [person.first_name, person.patronymic]
             person.formal_address = " ".join(p.strip() for p in parts if p and p.strip())
+
+    @api.depends("patronymic")
+    def _compute_gender(self):
+        # only where nothing is set: what the manager chose stays
+        for person in self:
+            if not person.gender:
+                person.gender = guess_gender(person.patronymic)
+
+    @api.depends("gender", "formal_address", "name")
+    @api.depends_context("lang")
+    def _compute_honorific(self):
+        for person in self:
+            address = person.formal_address or person.name or ""
+            # three sources, so that a language with gendered forms can translate each: the same in English
+            if person.gender == "male":
+                person.honorific = self.env._("Dear %(man)s", man=address)
+            elif person.gender == "female":
+                person.honorific = self.env._("Dear %(woman)s", woman=address)
+            else:
+                person.honorific = self.env._("Dear %(person)s", person=address)
 
     @api.constrains("name", "last_name", "first_name", "patronymic")
     def _check_name(self):

@@ -138,7 +138,7 @@ class TestVipDossier(VipCase):
         self.assertEqual(self.dossier.employer_founding_date, date(1990, 12, 2))
         self.assertEqual(self.dossier.employer_website, "https://bank.example")
         with freeze_time("2026-04-02"):
-            self.dossier.action_mark_site_checked()
+            self.env["vip.employer.finding"].create({"dossier_id": self.dossier.id, "note": "Nothing new"})
             self.assertEqual(self.dossier.employer_site_checked_date, date(2026, 4, 2))
             with self.assertRaisesMessage(ValidationError, "future"):
                 self.dossier.employer_site_checked_date = date(2026, 4, 3)

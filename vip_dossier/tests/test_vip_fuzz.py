@@ -34,7 +34,6 @@ FUZZED_FIELDS = {
         "contact_hour_to",
         "job_title",
         "employer_site_checked_date",
-        "employer_site_note",
         "notes",
     ),
     "vip.relative": (
@@ -52,6 +51,7 @@ FUZZED_FIELDS = {
         "contact_consent_channel",
     ),
     "vip.interaction": ("dossier_id", "date", "channel", "subject", "outcome", "next_step", "next_step_date"),
+    "vip.employer.finding": ("dossier_id", "date", "website", "note", "follow_up_date"),
     "vip.operation": (
         "dossier_id",
         "date",
@@ -94,6 +94,7 @@ class TestVipFuzz(FuzzMixin, VipCase):
             "vip.dossier": {"last_name": "Новиков", "first_name": "Олег"},
             "vip.relative": {"dossier_id": self.dossier.id, "relation_type_id": self.spouse.id, "first_name": "Анна"},
             "vip.interaction": {"dossier_id": self.dossier.id, "subject": "Встреча"},
+            "vip.employer.finding": {"dossier_id": self.dossier.id, "note": "Ничего нового"},
             "vip.operation": {
                 "dossier_id": self.dossier.id,
                 "date": "2025-02-01",
@@ -149,6 +150,13 @@ class TestVipFuzz(FuzzMixin, VipCase):
     def test_interaction(self, data):
         self.check_create("vip.interaction", data.draw(self.hostile_vals("vip.interaction"), "create"))
         self.check_write(self.interaction, data.draw(self.hostile_vals("vip.interaction"), "write"))
+
+    @FUZZ
+    @given(data=st.data())
+    def test_employer_finding(self, data):
+        finding = self.env["vip.employer.finding"].create({"dossier_id": self.dossier.id, "note": "Ничего нового"})
+        self.check_create("vip.employer.finding", data.draw(self.hostile_vals("vip.employer.finding"), "create"))
+        self.check_write(finding, data.draw(self.hostile_vals("vip.employer.finding"), "write"))
 
     @FUZZ
     @given(data=st.data())

@@ -31,6 +31,7 @@ class TestVipInput(VipCase):
         cls.preference = cls.env["vip.preference"].create(
             {"dossier_id": cls.dossier.id, "category_id": cls.gifts.id, "value": "Чай"}
         )
+        cls.finding = cls.env["vip.employer.finding"].create({"dossier_id": cls.dossier.id, "note": "Новый завод"})
 
     def _valid_vals(self, model):
         """Values that make a new record of ``model``, to be spoilt one at a time."""
@@ -53,6 +54,7 @@ class TestVipInput(VipCase):
             },
             "vip.income": {"dossier_id": self.dossier.id, "date": "2025-02-01", "product_line": "fees", "amount": 10},
             "vip.tier": {"name": "Бриллиант"},
+            "vip.employer.finding": {"dossier_id": self.dossier.id, "note": "Ничего нового"},
         }[model]
 
     def assertRefused(self, record, field, value, pattern):
@@ -83,6 +85,7 @@ class TestVipInput(VipCase):
             self.interaction: ("next_step_date",),
             self.operation: ("date",),
             self.income: ("date",),
+            self.finding: ("date", "follow_up_date"),
         }
         for record, names in date_fields.items():
             for name in names:
@@ -106,7 +109,7 @@ class TestVipInput(VipCase):
             (self.dossier, "last_name"),
             (self.dossier, "first_name"),
             (self.dossier, "client_ref"),
-            (self.dossier, "employer_site_note"),  # text
+            (self.finding, "note"),  # text
             (self.dossier, "phone"),  # kept on the contact card
             (self.relative, "patronymic"),
             (self.relative, "notes"),

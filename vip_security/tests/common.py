@@ -36,6 +36,9 @@ class VipSecurityCase(VipCase):
                 {"dossier_id": dossier.id, "name": "Lawyer", "scope": "All", "valid_from": date(2025, 1, 1)}
             ),
             "vip.interaction": cls.env["vip.interaction"].create({"dossier_id": dossier.id, "subject": "Call"}),
+            "vip.employer.finding": cls.env["vip.employer.finding"].create(
+                {"dossier_id": dossier.id, "date": date(2025, 1, 1), "note": f"News of {dossier.name}'s employer"}
+            ),
             "vip.operation": cls.env["vip.operation"].create(
                 {"dossier_id": dossier.id, "date": date(2025, 1, 1), "operation_type": "fee", "amount": 5}
             ),
