@@ -18,7 +18,10 @@ class TestVipGreetings(VipCalendarCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # both languages, whatever the database was made with (the demo's is Russian)
         cls.env["res.lang"]._activate_lang("ru_RU")
+        cls.env["res.lang"]._activate_lang("en_US")
+        cls.manager.lang = "en_US"  # each test that reads Russian says so
         cls.env["ir.module.module"]._load_module_terms(["vip_dossier", "vip_calendar"], ["ru_RU"], overwrite=True)
         cls.company = cls.dossier.company_id
         cls.company.write({"vip_greet_defender_day": False, "vip_greet_womens_day": False, "vip_greet_jubilee": False})
