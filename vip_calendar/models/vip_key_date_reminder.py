@@ -23,7 +23,16 @@ ENGINE_EVENT_CONTEXT = {
     "tracking_disable": True,
 }
 # set by the key-date run only (see _check_engine_fields)
-ENGINE_FIELDS = {"key_date_id", "occurrence_date", "dossier_id", "user_id", "activity_id", "event_id", "sms_id"}
+ENGINE_FIELDS = {
+    "key_date_id",
+    "occurrence_date",
+    "dossier_id",
+    "manager_id",
+    "user_id",
+    "activity_id",
+    "event_id",
+    "sms_id",
+}
 # what a user records on a reminder: how it went. Everything else (the engine's fields above, its state, the
 # day the task was done, the on-time figures) is the system's.
 USER_FIELDS = {"outcome"}
@@ -98,7 +107,14 @@ class VipKeyDateReminder(models.Model):
         help="100 when the task was done by the date, 0 otherwise: averaged, the share done on time. Only the "
         "reminders that were due to be acted on count: skipped and cancelled ones are left out of the average.",
     )
-    manager_id = fields.Many2one(related="dossier_id.user_id", string="Manager", store=True, index=True)
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Manager",
+        index=True,
+        readonly=True,
+        help="The client's manager when the reminder was made, or to whom a handover gave it while it was still "
+        "to act on: the on-time share of what is done stays with who had to do it.",
+    )
 
     _sql_constraints = [
         (
@@ -235,7 +251,11 @@ class VipKeyDateReminder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_engine_fields(set().union(*vals_list) if vals_list else set())
-        return super().create(vals_list)
+        reminders = super().create(vals_list)
+        for reminder in reminders.filtered(lambda r: not r.manager_id):
+            # made outside the run (which inserts it with the manager of the day)
+            reminder.manager_id = reminder.dossier_id.user_id
+        return reminders
 
     def write(self, vals):
         self._check_engine_fields(set(vals))

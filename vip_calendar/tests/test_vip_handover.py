@@ -106,6 +106,7 @@ class TestVipHandoverKeyDates(VipCalendarCase):
         # a done task and its past event stay as they were
         done = reminders["done"]
         self.assertEqual((done.user_id, done.event_id.user_id), (self.manager, self.manager))
+        self.assertEqual(done.manager_id, self.manager, "what was done counts for who did it")
         self.assertEqual(done.event_id.partner_ids, self.manager.partner_id)
         # the new manager sees the events on their calendar, the old one no longer
         Event = self.env["calendar.event"]

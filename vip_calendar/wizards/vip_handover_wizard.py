@@ -60,6 +60,9 @@ class VipHandoverWizard(models.TransientModel):
         # are written by their organizer only. Safe: the records are those of the clients just handed over,
         # checked by action_handover to be the giving manager's, and go to the client's new manager or deputy.
         reminders.write({"user_id": target.id})
+        # still to act on: the new manager's to do, and to count in their on-time share
+        for dossier, moving in reminders.grouped("dossier_id").items():
+            moving.write({"manager_id": dossier.user_id.id})
         if not events:
             return
         # as the key-date run makes them: the new manager is the organizer and the one attendee, accepted,
