@@ -106,6 +106,17 @@ class VipImport(models.Model):
     date_done = fields.Datetime(string="Finished On", readonly=True, copy=False)
     job_uuid = fields.Char(readonly=True, copy=False, index="btree_not_null")
 
+    @api.autovacuum
+    def _gc_abandoned_drafts(self):
+        """Drafts left without a file for a day (a form opened, then "back"): nothing was imported."""
+        self.search(
+            [
+                ("state", "=", "draft"),
+                ("file_name", "=", False),
+                ("create_date", "<", fields.Datetime.now() - datetime.timedelta(days=1)),
+            ]
+        ).unlink()
+
     @api.constrains("source")
     def _check_source(self):
         # the lines entered by hand are the managers': an import under their source could test and take
@@ -119,7 +130,8 @@ class VipImport(models.Model):
         for record in self:
             when = fields.Datetime.context_timestamp(record, record.create_date or fields.Datetime.now())
             when = when.strftime("%Y-%m-%d %H:%M")
-            record.name = f"{record.file_name or 'JSON-RPC'} ({when})"
+            # a form opened and left before a file was chosen is no "JSON-RPC" import
+            record.name = f"{record.file_name} ({when})" if record.file_name else when
 
     def _progress_running(self):
         return self.filtered(lambda record: record.state == "queued")

@@ -92,6 +92,21 @@ class TestVipImport(VipSecurityCase):
         # the user who started it is told
         self.assertIn("4 loaded", " ".join(record.message_ids.mapped("body")))
 
+    def test_an_abandoned_draft_is_no_json_rpc_import_and_goes(self):
+        """A form opened with New and left with Back: named by its time, not "JSON-RPC", and cleaned up."""
+        draft = self.env["vip.import"].with_user(self.back_office).create({"kind": "operation"})
+        self.assertNotIn("JSON-RPC", draft.name)
+        loaded = self.run_import(csv_file(*GOOD))
+        self.env["vip.import"]._gc_abandoned_drafts()
+        self.assertTrue(draft.exists(), "a draft being filled in stays")
+        self.env.cr.execute(
+            "UPDATE vip_import SET create_date = create_date - interval '2 days' WHERE id IN %s",
+            [(draft.id, loaded.id)],
+        )
+        self.env["vip.import"]._gc_abandoned_drafts()
+        self.assertFalse(draft.exists())
+        self.assertTrue(loaded.exists())
+
     def test_same_file_twice_changes_nothing(self):
         first = self.run_import(csv_file(*GOOD))
         before = self.imported().read(["external_ref", "amount", "date", "write_date", "import_id"])
