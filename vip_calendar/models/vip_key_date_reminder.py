@@ -109,7 +109,6 @@ class VipKeyDateReminder(models.Model):
     )
     manager_id = fields.Many2one(
         "res.users",
-        string="Manager",
         index=True,
         readonly=True,
         help="The client's manager when the reminder was made, or to whom a handover gave it while it was still "
