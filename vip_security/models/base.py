@@ -28,6 +28,7 @@ without its own check.
 import ast
 import functools
 import math
+from collections import defaultdict
 
 from odoo import api, models, tools
 from odoo.exceptions import AccessError, ValidationError
@@ -539,12 +540,22 @@ class Base(models.AbstractModel):
         # attendance is the meeting's; changed or removed by who made it, or by who may change the client
         detail_modes = {row_id: "write" if operation == "create" else mode for row_id, mode in modes.items()}
         for name in self._vip_detail_fields():
-            # sudo: the record each row details, whose own guard decides
+            # sudo: the record each row details, whose own guard decides; one decision per mode and target
+            # model for all the rows at once
             rows = candidates.sudo().filtered(name)
+            pointed = rows[name]._vip_pointer_targets()
+            wanted = defaultdict(set)
             for row in rows:
-                pointed = row[name]._vip_pointer_targets().get(row[name].id, {})
-                if any(self._vip_forbidden_targets(m, i, detail_modes[row.id]) for m, i in pointed.items()):
-                    forbidden_ids.append(row.id)
+                for model, ids in pointed.get(row[name].id, {}).items():
+                    wanted[detail_modes[row.id], model].update(ids)
+            refused = {key: self._vip_forbidden_targets(key[1], ids, key[0]) for key, ids in wanted.items()}
+            forbidden_ids += [
+                row.id
+                for row in rows
+                if any(
+                    refused[detail_modes[row.id], model] & ids for model, ids in pointed.get(row[name].id, {}).items()
+                )
+            ]
         if card_field:
             # sudo: the contacts of each row, whose own readability (or, to change another's row, writability)
             # decides

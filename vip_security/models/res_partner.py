@@ -99,9 +99,10 @@ class ResPartner(models.Model):
 
     def _vip_follow_parent_card(self):
         """A contact or address of a client's card is read by who reads the card."""
-        # sudo: the readers are the system's to keep, copied from the card
-        for partner in self.sudo():
-            readers = partner.parent_id.vip_reader_user_ids if partner.parent_id.vip_client else partner.browse()
+        # sudo: the readers are the system's to keep, copied from the card; an ordinary contact has none
+        no_one = self.env["res.users"]
+        for partner in self.sudo().filtered(lambda p: p.parent_id.vip_client or p.vip_reader_user_ids):
+            readers = partner.parent_id.vip_reader_user_ids if partner.parent_id.vip_client else no_one
             if partner.vip_reader_user_ids != readers:
                 partner.vip_reader_user_ids = readers
 
