@@ -26,6 +26,7 @@
         "views/mail_activity_views.xml",
         "wizards/vip_handover_wizard_views.xml",
         "wizards/vip_emergency_wizard_views.xml",
+        "wizards/vip_task_control_wizard_views.xml",
         "views/vip_security_menus.xml",
     ],
     "post_init_hook": "post_init_hook",

@@ -30,6 +30,15 @@ class VipOverview(models.AbstractModel):
             "accesses": self._recent_accesses(),
         }
 
+    @api.model
+    def action_overdue_tasks(self, user_id):
+        """A manager's late tasks in the task control, where top management comments, reassigns and
+        escalates them."""
+        self.check_access("read")
+        action = self.env["ir.actions.act_window"]._for_xml_id("vip_security.vip_activity_action")
+        action["context"] = {"search_default_overdue": 1, "search_default_user_id": int(user_id)}
+        return action
+
     def _clients_per_manager_and_tier(self):
         groups = self.env["vip.dossier"]._read_group([], ["user_id", "tier_id"], ["__count"])
         tiers = sorted({tier for _user, tier, _count in groups}, key=lambda t: (not t, t.sequence if t else 0, t.id))

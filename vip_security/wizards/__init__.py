@@ -1,3 +1,4 @@
 from . import vip_handover_wizard
 from . import vip_emergency_wizard
 from . import base_partner_merge
+from . import vip_task_control_wizard

@@ -58,13 +58,10 @@ export class VipOverview extends Component {
         this.openList(_t("Incomplete dossiers"), "vip.dossier", [["is_incomplete", "=", true]]);
     }
 
-    openOverdue(manager) {
-        const today = luxon.DateTime.local().toISODate();
-        this.openList(_t("Overdue tasks of %s", manager.name), "mail.activity", [
-            ["res_model", "=", "vip.dossier"],
-            ["user_id", "=", manager.id],
-            ["date_deadline", "<", today],
-        ]);
+    async openOverdue(manager) {
+        // the task control: what top management may do with a task (comment, reassign, escalate)
+        const action = await this.orm.call("vip.overview", "action_overdue_tasks", [manager.id]);
+        this.action.doAction(action);
     }
 
     openKeyDates() {

@@ -33,3 +33,44 @@ registry.category("web_tour.tours").add("vip_overview_tour", {
         { content: "Twelve bars", trigger: ".o_field_widget[name=income_trend] svg.o_vip_income_trend rect:nth-of-type(12)" },
     ],
 });
+
+// From a manager's overdue tasks to what top management may do with one:
+// escalate it (no Done, Cancel or Snooze, which would end in an access error).
+registry.category("web_tour.tours").add("vip_overview_overdue_tour", {
+    url: "/odoo/vip-overview",
+    steps: () => [
+        {
+            content: "The tour manager's overdue tasks",
+            trigger: ".o_vip_card_overdue .o_vip_overdue:contains(Tour Manager)",
+            run: "click",
+        },
+        {
+            content: "The task on the tour client (a row on a desktop, a card on a phone)",
+            trigger: ".o_data_row:contains(Tour Client) td[name=res_name], .o_kanban_record:contains(Tour Client)",
+            run: "click",
+        },
+        {
+            content: "The task opens with what top management may do, and nothing to complete it",
+            trigger: ".o_form_view .o_vip_task_actions:not(:has(button[name=action_done], button[name=action_feedback]))",
+        },
+        {
+            content: "Escalate",
+            trigger: ".o_vip_task_actions button[name=action_vip_escalate]:visible",
+            run: "click",
+        },
+        {
+            content: "Say what the manager should do",
+            trigger: ".modal .o_field_widget[name=note] textarea",
+            run: "edit Call the client today",
+        },
+        {
+            content: "Confirm",
+            trigger: ".modal footer button[name=action_confirm]:visible",
+            run: "click",
+        },
+        {
+            content: "The task is marked escalated",
+            trigger: ".o_form_view .ribbon:visible, .o_form_view .o_widget_web_ribbon:visible",
+        },
+    ],
+});
