@@ -313,3 +313,41 @@ def test_a_refusal_names_nothing_in_debug_mode(login, users, foreign):
             assert refusal.value.name in REFUSED
             text = str(refusal.value.error)
             assert foreign["name"] not in text and relative["name"] not in text, (name, model)
+
+
+def test_incoming_mail_is_processed_by_the_gateway_only(users, foreign):
+    """``mail.thread.message_process`` over JSON-RPC: core creates the routed record as the system with
+    the caller's values, which linked another client's relative into a dossier of one's own, and moved a
+    client's dossier onto a decoy contact."""
+    mail = (
+        "From: Someone <someone@example.com>\nTo: desk@example.com\nSubject: {0}\n"
+        "Message-Id: <{0}@example.com>\nContent-Type: text/plain; charset=utf-8\n\nHello\n"
+    )
+    m1, emp = users["manager1"], users["vip_employee"]
+    refused(
+        m1.call,
+        "mail.thread",
+        "message_process",
+        "vip.dossier",
+        mail.format("insider-move"),
+        {"user_id": m1.uid, "relative_ids": [[4, foreign["relative_id"]]]},
+        False,
+        False,
+        None,
+    )
+    refused(
+        emp.call,
+        "mail.thread",
+        "message_process",
+        "res.partner",
+        mail.format("insider-decoy"),
+        {"name": "Decoy", "vip_dossier_ids": [[4, foreign["id"]]]},
+        False,
+        False,
+        None,
+    )
+    sup = users["supervisor"]
+    [relative] = sup.call("vip.relative", "read", [foreign["relative_id"]], ["dossier_id"])
+    assert relative["dossier_id"][0] == foreign["id"]
+    [dossier] = sup.call("vip.dossier", "read", [foreign["id"]], ["partner_id"])
+    assert dossier["partner_id"][0] == foreign["partner_id"][0]

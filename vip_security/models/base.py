@@ -294,6 +294,13 @@ class Base(models.AbstractModel):
         """Raise unless the user may read every client's record that ``values`` links to, in nested
         lines too. A new record in a form (``onchange``, defaults) computes its related fields as the
         system: a link to another client's card or dossier would return its name, e-mail and phone."""
+        for model, ids in self._vip_linked_in_values(values):
+            self._vip_check_linkable(model, ids)
+
+    @api.model
+    def _vip_linked_in_values(self, values):
+        """``(model, ids)`` of each link of ``values`` (nested lines too) onto records that may be a
+        client's data: VIP records, contacts, and what points at a record."""
         for name, value in values.items():
             field = self._fields.get(name)
             if not field or field.type not in ("many2one", "many2many", "one2many") or not value:
@@ -301,9 +308,9 @@ class Base(models.AbstractModel):
             comodel = self.env[field.comodel_name]
             ids, nested = linked_ids(field.type, value)
             if ids and (is_protected_model(comodel._name) or comodel._vip_pointer_specs()):
-                self._vip_check_linkable(comodel._name, ids)
+                yield comodel._name, ids
             for line in nested:
-                comodel._vip_check_linked_values(line)
+                yield from comodel._vip_linked_in_values(line)
 
     # ------------------------------------------------------------------
     # what a pointer points at

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import AccessError
 
 
 class MailThread(models.AbstractModel):
@@ -12,6 +13,25 @@ class MailThread(models.AbstractModel):
     """
 
     _inherit = "mail.thread"
+
+    @api.model
+    def message_process(
+        self, model, message, custom_values=None, save_original=False, strip_attachments=False, thread_id=None
+    ):
+        """Incoming mail is the mail gateway's: core creates and updates the routed record as the system,
+        with the values the caller gives (``custom_values``). Called by any user over JSON-RPC, that wrote
+        another client's lines, contact card and manager as the system. The gateway runs as the system
+        (the fetchmail cron) or as an administrator (``odoo-mailgate``), nobody else."""
+        if not self.env.su and not self.env.user._is_system():
+            raise AccessError(self.env._("Incoming e-mail is processed by the mail gateway only."))
+        return super().message_process(
+            model,
+            message,
+            custom_values=custom_values,
+            save_original=save_original,
+            strip_attachments=strip_attachments,
+            thread_id=thread_id,
+        )
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         if partner_ids and not self.env.su:

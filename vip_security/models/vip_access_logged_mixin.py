@@ -183,6 +183,32 @@ class Base(models.AbstractModel):
                 dossiers._vip_log_read()
         return result
 
+    def onchange(self, values, field_names, fields_spec):
+        """A form of a record linked to another client's record (a new dossier on a client's card)
+        computes and returns what it shows of it (the card's phone, e-mail, photo): reading that client,
+        logged like a form. The record's own clients were logged when its form was opened."""
+        result = super().onchange(values, field_names, fields_spec)
+        if self.env.su or not isinstance(values, dict) or self.env.context.get("vip_access_log") in (
+            LOGGED,
+            NOT_A_READ,
+        ):
+            return result
+        Dossier = self.env["vip.dossier"]
+        linked = Dossier
+        for model, ids in self._vip_linked_in_values(values):
+            linked |= self.env[model].browse(ids)._vip_clients_shown()
+        if linked and (linked := linked - self._vip_clients_shown()):
+            linked._vip_log_read("form")
+        return result
+
+    def _vip_clients_shown(self):
+        """The clients whose data the records of ``self`` are or show."""
+        if not self:
+            return self.env["vip.dossier"]
+        if hasattr(self, "_vip_logged_dossiers"):
+            return self._vip_logged_dossiers()
+        return self._vip_read_dossiers()
+
     def _vip_read_dossiers(self):
         """The clients whose data the rows of ``self`` show (a user who reads no client reads none)."""
         Dossier = self.env["vip.dossier"]

@@ -91,6 +91,23 @@ class TestVipAccessLog(VipSecurityCase):
         card.with_user(self.manager).read(["display_name"])
         self.assertEqual(len(self._logs(self.dossier)), 2)
 
+    def test_a_form_linked_to_a_client_is_a_read_of_it(self):
+        """A new record's form linked to a client's card computes the card's phone, e-mail and photo
+        (``onchange``): a read of that client, logged; the own client's form changing a field is not
+        read again."""
+        self.dossier.phone = "+7 495 000 11 22"
+        spec = {"partner_id": {}, "phone": {}, "mobile": {}, "email": {}}
+        result = self.env["vip.dossier"].with_user(self.supervisor).onchange(
+            {"partner_id": self.dossier.partner_id.id}, ["partner_id"], spec
+        )
+        self.assertEqual(result["value"]["phone"], "+7 495 000 11 22")
+        self.assertEqual(self._logs(self.dossier).user_id, self.supervisor)
+        self.assertEqual(self._logs(self.dossier).channel, "form")
+        self.dossier.with_user(self.manager).onchange(
+            {"partner_id": self.dossier.partner_id.id, "notes": "Likes tea"}, ["notes"], spec
+        )
+        self.assertEqual(len(self._logs(self.dossier)), 1)
+
     def test_the_caller_cannot_switch_the_log_off(self):
         """The context comes from the caller: keys that tell the log to stay quiet must not work from it."""
         for context in ({"vip_no_access_log": True}, {"vip_access_logged": True}, {"vip_access_log": True}):

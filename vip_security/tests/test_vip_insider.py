@@ -969,3 +969,32 @@ class TestVipInsider(VipSecurityCase):
         self.fresh()
         self.assertEqual(self.dossier.member_user_ids, self.manager | self.deputy)
         self.assertTrue(self.dossier.partner_id.vip_client)
+
+    def test_incoming_mail_is_the_gateways(self):
+        """``mail.thread.message_process`` (public) creates the routed record as the system with the
+        caller's values: another manager's client's lines linked into a dossier of one's own, a client's
+        dossier moved onto a decoy contact (its card then unmarked, read by every employee)."""
+        relative = self.records["vip.relative"]
+        mail = (
+            "From: Someone <someone@example.com>\nTo: desk@example.com\nSubject: %s\n"
+            "Message-Id: <%s@example.com>\nContent-Type: text/plain; charset=utf-8\n\nHello\n"
+        )
+        attacks = [
+            (self.manager2, "vip.dossier", {"user_id": self.manager2.id, "relative_ids": [Command.link(relative.id)]}),
+            (self.employee, "res.partner", {"name": "Decoy", "vip_dossier_ids": [Command.link(self.dossier.id)]}),
+            (self.supervisor, "vip.dossier", {"name": "Forged", "user_id": self.supervisor.id}),
+        ]
+        for number, (user, model, values) in enumerate(attacks):
+            with self.assertRaisesMessage(AccessError, "mail gateway only"):
+                self.env["mail.thread"].with_user(user).message_process(
+                    model, mail % (f"Attack {number}", f"attack{number}"), values
+                )
+        self.fresh()
+        self.assertEqual(relative.dossier_id, self.dossier)
+        self.assertTrue(self.dossier.partner_id.vip_client)
+        self.assertFalse(self.env["vip.dossier"].search([("name", "=", "Forged")]))
+        # the gateway itself (the fetchmail cron, as the system) still routes incoming mail
+        partner_id = self.env["mail.thread"].sudo().message_process(
+            "res.partner", mail % ("A supplier writes", "gateway"), {"name": "Supplier from mail"}
+        )
+        self.assertEqual(self.env["res.partner"].browse(partner_id).name, "Supplier from mail")
