@@ -4,7 +4,7 @@
     "name": "VIP Desk: Security",
     "summary": "Only a client's own managers and top management can read a VIP client: "
     "access lists, row rules, field protection, access log, handover, break-glass",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",

@@ -12,3 +12,4 @@ from . import res_partner
 from . import mail_activity
 from . import calendar_attendee
 from . import vip_demo
+from . import vip_my_day

@@ -11,3 +11,4 @@ from . import test_vip_reminder_access
 from . import test_vip_handover
 from . import test_vip_reminder_outcome
 from . import test_vip_key_date_fuzz
+from . import test_vip_my_day

@@ -38,6 +38,21 @@ class VipKeyDatesTourMixin(VipTourMixin):
             login=self.manager.login,
         )
 
+    def test_my_day(self):
+        """A manager lands on My Day and works the day's tasks from it (#16)."""
+        today = fields.Date.context_today(self.env["vip.dossier"])
+        self.dossier.activity_schedule(
+            "mail.mail_activity_data_call",
+            summary="Call about the deposit",
+            note="<p>Offer the new rate</p>",
+            date_deadline=today - relativedelta(days=2),
+            user_id=self.manager.id,
+        )
+        self.start_tour("/odoo", "vip_my_day_tour", login=self.manager.login)
+        self.assertFalse(self.dossier.activity_ids, "both tasks done")
+        reminder = self.dossier.reminder_ids
+        self.assertEqual((reminder.outcome, reminder.status), ("done", "done"))
+
     def test_congratulations_tab_and_outcome(self):
         """The tab offers no «Add» and opens reminders read-only; Mark Done asks the outcome (#16)."""
         self.start_tour(

@@ -188,10 +188,8 @@ class Base(models.AbstractModel):
         computes and returns what it shows of it (the card's phone, e-mail, photo): reading that client,
         logged like a form. The record's own clients were logged when its form was opened."""
         result = super().onchange(values, field_names, fields_spec)
-        if self.env.su or not isinstance(values, dict) or self.env.context.get("vip_access_log") in (
-            LOGGED,
-            NOT_A_READ,
-        ):
+        quiet = self.env.context.get("vip_access_log") in (LOGGED, NOT_A_READ)
+        if self.env.su or quiet or not isinstance(values, dict):
             return result
         Dossier = self.env["vip.dossier"]
         linked = Dossier

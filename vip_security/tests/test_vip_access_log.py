@@ -97,8 +97,10 @@ class TestVipAccessLog(VipSecurityCase):
         read again."""
         self.dossier.phone = "+7 495 000 11 22"
         spec = {"partner_id": {}, "phone": {}, "mobile": {}, "email": {}}
-        result = self.env["vip.dossier"].with_user(self.supervisor).onchange(
-            {"partner_id": self.dossier.partner_id.id}, ["partner_id"], spec
+        result = (
+            self.env["vip.dossier"]
+            .with_user(self.supervisor)
+            .onchange({"partner_id": self.dossier.partner_id.id}, ["partner_id"], spec)
         )
         self.assertEqual(result["value"]["phone"], "+7 495 000 11 22")
         self.assertEqual(self._logs(self.dossier).user_id, self.supervisor)

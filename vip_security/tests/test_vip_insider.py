@@ -994,7 +994,9 @@ class TestVipInsider(VipSecurityCase):
         self.assertTrue(self.dossier.partner_id.vip_client)
         self.assertFalse(self.env["vip.dossier"].search([("name", "=", "Forged")]))
         # the gateway itself (the fetchmail cron, as the system) still routes incoming mail
-        partner_id = self.env["mail.thread"].sudo().message_process(
-            "res.partner", mail % ("A supplier writes", "gateway"), {"name": "Supplier from mail"}
+        partner_id = (
+            self.env["mail.thread"]
+            .sudo()
+            .message_process("res.partner", mail % ("A supplier writes", "gateway"), {"name": "Supplier from mail"})
         )
         self.assertEqual(self.env["res.partner"].browse(partner_id).name, "Supplier from mail")

@@ -6,7 +6,10 @@ only the superuser reads VIP data (fail closed). vip_security is
 auto-installed with vip_dossier, so the policy always comes with the data.
 """
 
-from odoo.modules.module import get_manifest
+import os
+import re
+
+from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests.common import TransactionCase, tagged
 
 
@@ -51,3 +54,12 @@ class TestVipModuleGraph(TransactionCase):
     def test_dossier_manifest_has_no_access_file(self):
         manifest = get_manifest("vip_dossier")
         self.assertFalse([f for f in manifest["data"] if "access" in f])
+
+    def test_each_addon_has_one_version(self):
+        """The package (pyproject.toml, what pip installs) and the manifest (what Odoo upgrades) agree."""
+        for module in ("vip_dossier", "vip_security", "vip_calendar", "vip_import", "vip_analytics"):
+            with self.subTest(module=module):
+                path = os.path.join(get_module_path(module), "pyproject.toml")
+                with open(path, encoding="utf-8") as handle:
+                    version = re.search(r'^version = "([^"]+)"', handle.read(), re.MULTILINE).group(1)
+                self.assertEqual(version, get_manifest(module)["version"])

@@ -30,12 +30,7 @@ class TestTaskControl(VipSecurityCase):
 
     def control(self, user, activity, action, **values):
         opened = getattr(activity.with_user(user), f"action_vip_{action}")()
-        wizard = (
-            self.env["vip.task.control.wizard"]
-            .with_user(user)
-            .with_context(opened["context"])
-            .create(values)
-        )
+        wizard = self.env["vip.task.control.wizard"].with_user(user).with_context(**opened["context"]).create(values)
         return wizard.action_confirm()
 
     def last_note(self, dossier):
@@ -63,11 +58,17 @@ class TestTaskControl(VipSecurityCase):
 
     def test_escalation_with_a_new_due_date(self):
         self.control(
-            self.supervisor, self.late, "escalate", note="By Friday at the latest.", new_deadline=self.today + timedelta(2)
+            self.supervisor,
+            self.late,
+            "escalate",
+            note="By Friday at the latest.",
+            new_deadline=self.today + timedelta(2),
         )
         self.assertEqual(self.late.date_deadline, self.today + timedelta(2))
         with self.assertRaisesMessage(UserError, "cannot be in the past"):
-            self.control(self.supervisor, self.late, "escalate", note="Yesterday.", new_deadline=self.today - timedelta(1))
+            self.control(
+                self.supervisor, self.late, "escalate", note="Yesterday.", new_deadline=self.today - timedelta(1)
+            )
 
     def test_escalating_needs_a_comment(self):
         with self.assertRaisesMessage(UserError, "comment is required"):
@@ -79,7 +80,7 @@ class TestTaskControl(VipSecurityCase):
         self.fresh()
         self.assertEqual(self.late.user_id, self.deputy)
         note = self.last_note(self.dossier)
-        self.assertIn("from %s to Deputy" % self.manager.name, note.body)
+        self.assertIn(f"from {self.manager.name} to Deputy", note.body)
         # the deputy now works the task; top management still may not
         self.late.with_user(self.deputy).action_feedback(feedback="Called.")
         self.assertFalse(self.late.exists())
