@@ -88,7 +88,7 @@ class VipDossier(models.Model):
             return self.env.ref("vip_analytics.action_report_dossier_xlsx").report_action(self)
         export = self.env["vip.export"]._start(
             {
-                "name": self.env._("Dossier %(name)s", name=", ".join(self.mapped("name"))[:100]),
+                "name": self.env["vip.export"]._workbook_name("dossier", self),
                 "kind": "dossier",
                 "dossier_ids": [fields.Command.set(self.ids)],
             }

@@ -42,6 +42,24 @@ class VipExport(models.Model):
     job_uuid = fields.Char(readonly=True, index="btree_not_null")
 
     @api.model
+    def _workbook_name(self, kind, dossiers=None):
+        """The file name of a workbook, in the user's language, with the user's local time: two files
+        made the same day do not overwrite each other in the Downloads folder."""
+        stamp = fields.Datetime.context_timestamp(self, fields.Datetime.now()).strftime("%Y-%m-%d %H-%M")
+        dossiers = dossiers or self.env["vip.dossier"]
+        if kind == "dossier" and len(dossiers) == 1:
+            base = self.env._("Dossier %(name)s", name=dossiers.name or "")
+        elif kind == "dossier":
+            base = self.env._("Dossiers (%(count)s)", count=len(dossiers))
+        elif kind == "portfolio":
+            base = self.env._("Portfolio")
+        else:
+            base = self.env._("Operations")
+        # a file name, on any system: no path separators or reserved characters
+        name = "".join("-" if char in '/\\:*?"<>|' else char for char in f"{base} {stamp}")
+        return name[:150]
+
+    @api.model
     def _start(self, vals):
         export = self.create(vals)
         job = export.with_delay(description=self.env._("VIP export: %(name)s", name=export.name))._run_job()
@@ -63,7 +81,7 @@ class VipExport(models.Model):
         self.env["vip.operation"].check_access("read")
         export = self._start(
             {
-                "name": self.env._("Operations, %(date)s", date=fields.Date.context_today(self)),
+                "name": self._workbook_name("operations"),
                 "kind": "operations",
                 "domain": repr(domain or []),
             }
@@ -121,7 +139,7 @@ class VipExport(models.Model):
                     .sudo()
                     .create(
                         {
-                            "name": f"{self.name}.xlsx".replace("/", "-"),
+                            "name": f"{self.name}.xlsx",
                             "raw": file.read(),
                             "res_model": self._name,
                             "res_id": self.id,

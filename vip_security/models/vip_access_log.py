@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import psycopg2.errors
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -61,6 +63,9 @@ class VipAccessLog(models.Model):
         """
         if not dossiers:
             return
+        if self.env.cr.readonly:
+            # a read-only request (a replica) cannot write the entry: Odoo serves it again on the primary
+            raise psycopg2.errors.ReadOnlySqlTransaction("the VIP access log is written on the primary")
         dossiers.flush_recordset(["name"])
         self.env.cr.execute(
             SQL(
