@@ -351,3 +351,33 @@ def test_incoming_mail_is_processed_by_the_gateway_only(users, foreign):
     assert relative["dossier_id"][0] == foreign["id"]
     [dossier] = sup.call("vip.dossier", "read", [foreign["id"]], ["partner_id"])
     assert dossier["partner_id"][0] == foreign["partner_id"][0]
+
+
+def test_template_mails_stay_on_their_record(users, foreign):
+    """``mail.template.send_mail`` over JSON-RPC with ``email_values`` that file the mail on another
+    client or move one of its messages: refused; addressing one's own mail still works."""
+    emp = users["vip_employee"]
+    [template] = users["admin"].call("mail.template", "search", [["model", "=", "res.users"]], limit=1)
+    for values in (
+        {"model": "vip.dossier", "res_id": foreign["id"], "body_html": "<p>Wire it all</p>"},
+        {
+            "mail_message_id": 1,
+            "model": "res.partner",
+            "res_id": emp.call("res.users", "read", [emp.uid], ["partner_id"])[0]["partner_id"][0],
+        },
+    ):
+        refused(
+            emp.call,
+            "mail.template",
+            "send_mail",
+            [template],
+            emp.uid,
+            email_values=dict(values, email_to="x@example.com"),
+        )
+    sup = users["supervisor"]
+    messages = sup.call(
+        "mail.message",
+        "search_count",
+        [["model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]], ["author_id.user_ids", "in", [emp.uid]]],
+    )
+    assert messages == 0

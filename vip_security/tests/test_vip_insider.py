@@ -1000,3 +1000,62 @@ class TestVipInsider(VipSecurityCase):
             .message_process("res.partner", mail % ("A supplier writes", "gateway"), {"name": "Supplier from mail"})
         )
         self.assertEqual(self.env["res.partner"].browse(partner_id).name, "Supplier from mail")
+
+    def test_template_mails_stay_on_their_record(self):
+        """``mail.template.send_mail`` creates the mail as the system with the caller's ``email_values``:
+        a mail filed on another client, a client's message moved onto one's own contact (its tracked phone
+        read there), a message under a manager's name, a client's file mailed to oneself."""
+        template = self.env["mail.template"].create(
+            {"name": "Own note", "model_id": self.env["ir.model"]._get_id("res.users"), "subject": "Hi"}
+        )
+        message = self.dossier.message_post(body="Client's new phone: +7 495 814-64-53")
+        file = self.env["ir.attachment"].create(
+            {"name": "passport.pdf", "raw": b"%PDF", "res_model": "vip.dossier", "res_id": self.dossier.id}
+        )
+        attacks = {
+            self.employee: {"model": "vip.dossier", "res_id": self.dossier.id, "body_html": "<p>Wire it all</p>"},
+            self.supervisor: {
+                "model": "vip.dossier",
+                "res_id": self.dossier.id,
+                "author_id": self.manager.partner_id.id,
+            },
+            self.manager2: {
+                "mail_message_id": message.id,
+                "model": "res.partner",
+                "res_id": self.manager2.partner_id.id,
+            },
+        }
+        for user, values in attacks.items():
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                template.with_user(user).send_mail(user.id, email_values=dict(values, email_to="x@example.com"))
+        for user in (self.employee, self.manager2):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                template.with_user(user).send_mail(
+                    user.id, email_values={"email_to": "me@example.com", "attachment_ids": [file.id]}
+                )
+        self.fresh()
+        self.assertEqual((message.model, message.res_id), ("vip.dossier", self.dossier.id))
+        self.assertIn("814-64-53", message.body)
+        self.assertEqual(self.dossier.message_ids.author_id & self.employee.partner_id, self.env["res.partner"])
+        # addressing and wording one's own mail still work
+        mail_id = template.with_user(self.employee).send_mail(
+            self.employee.id, email_values={"email_to": "me@example.com", "subject": "Mine"}
+        )
+        self.assertEqual(self.env["mail.mail"].browse(mail_id).email_to, "me@example.com")
+
+    def test_template_editors_are_administrators_only(self):
+        """A mail template editor writes expressions that run with ``sudo()`` (every client's name in a
+        subject): the group must stay the administrators' (Odoo's default), given by none of ours."""
+        editor = self.env.ref("mail.group_mail_template_editor")
+        for user in (self.employee, self.manager, self.supervisor, self.vip_admin, self.emergency):
+            with self.subTest(user=user.login):
+                self.assertNotIn(editor, user.groups_id)
+        template = self.env["mail.template"].with_user(self.manager)
+        with self.assertRaises(AccessError):
+            template.create(
+                {
+                    "name": "Probe",
+                    "model_id": self.env["ir.model"]._get_id("res.users"),
+                    "subject": "{{ object.env['vip.dossier'].sudo().search([], limit=1).name }}",
+                }
+            )
