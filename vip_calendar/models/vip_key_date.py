@@ -15,6 +15,9 @@ _logger = logging.getLogger(__name__)
 
 # the earliest and latest "today" on Earth (UTC-12 … UTC+14), around UTC's
 TZ_SLACK = timedelta(days=1)
+# one key-date run at a time in the whole database, whichever node or worker starts it (an advisory lock
+# held by the batch's transaction: a run killed midway lets go of it with its connection)
+RUN_LOCK = 0x56495044  # "VIPD"
 
 
 class VipKeyDate(models.Model):
@@ -289,6 +292,11 @@ class VipKeyDate(models.Model):
         call commits as a whole, so a run killed midway loses nothing and
         creates nothing twice (the reminder's unique key settles races).
         """
+        if not self._take_run_lock():
+            # another node or worker runs it now: step aside, it does the work (no duplicate, no error)
+            _logger.info("VIP key-date run: another run is in progress, this one steps aside")
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            return self.env["vip.key.date.reminder"]
         today_utc = fields.Date.context_today(self.with_context(tz="UTC"))
         self._roll_forward(today_utc - TZ_SLACK)
         self.env["vip.key.date.reminder"]._flag_late(today_utc - TZ_SLACK)
@@ -300,6 +308,12 @@ class VipKeyDate(models.Model):
         remaining = due_count - len(batch) if done else 0
         self.env["ir.cron"]._notify_progress(done=len(done), remaining=remaining)
         return done
+
+    @api.model
+    def _take_run_lock(self):
+        """Whether this transaction holds the run's lock (taken until it commits or rolls back)."""
+        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", RUN_LOCK))
+        return self.env.cr.fetchone()[0]
 
     @api.model
     def _roll_forward(self, before):

@@ -4,10 +4,12 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo import sql_db
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import new_test_user, tagged
 from odoo.tools import SQL, mute_logger, sql
 
+from ..models.vip_key_date import RUN_LOCK
 from .common import VipCalendarCase, migration
 
 START = date(2026, 6, 1)
@@ -583,6 +585,23 @@ class TestVipKeyDateCron(VipCalendarCase):
         key_date = first.key_date_id
         rows = [(key_date, self.manager, False, False)]
         self.assertEqual(self.Reminder._insert(rows, {}), {}, "a live reminder is neither doubled nor replaced")
+
+    def test_a_run_steps_aside_while_another_runs(self):
+        """Two nodes start the run at once: the second sees the first's lock, creates nothing and ends
+        without an error (it used to wait on the first's rows, then roll back on a unique key); the
+        first does the work, and the next run finds nothing left."""
+        other = sql_db.db_connect(self.env.cr.dbname).cursor()
+        try:
+            other.execute("SELECT pg_try_advisory_xact_lock(%s)", [RUN_LOCK])
+            self.assertTrue(other.fetchone()[0], "the other run holds the lock")
+            with freeze_time("2026-06-13 06:00:00"):
+                created, progress = self.cron_batch()
+            self.assertFalse(created)
+            self.assertEqual((progress.done, progress.remaining), (0, 0))
+        finally:
+            other.rollback()
+            other.close()
+        self.assertTrue(self.step(date(2026, 6, 13)), "once the lock is free, the run does the work")
 
     def test_a_run_past_the_check_leaves_no_task_behind(self):
         """The run creates the tasks before it inserts their reminders. Should the insert find an
