@@ -601,13 +601,21 @@ class Base(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._vip_check_system_fields(set().union(*vals_list) if vals_list else set())
+        # what a new record gets: its values, and the defaults the caller's context gives
+        fnames = set().union(*vals_list) if vals_list else set()
+        fnames |= self._vip_context_default_fields()
+        self._vip_check_system_fields(fnames)
         records = super().create(vals_list)
         if not self.env.su and self._vip_pointer_specs():
             records._vip_check_pointers("post")
         if self._vip_relation_trigger_fields():
-            records._vip_check_relations(set().union(*vals_list) if vals_list else set())
+            records._vip_check_relations(fnames)
         return records
+
+    @api.model
+    def _vip_context_default_fields(self):
+        """The fields a ``default_<field>`` of the context sets on a new record (the caller's context)."""
+        return {key[8:] for key in self.env.context if key.startswith("default_") and key[8:] in self._fields}
 
     def write(self, vals):
         self._vip_check_system_fields(set(vals))

@@ -24,8 +24,10 @@ class MailActivity(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the caller's context defaults too: core applies them after these values are checked
+        defaults = dict.fromkeys(self._vip_context_default_fields())
         for vals in vals_list:
-            self._vip_check_escalation_fields(vals)
+            self._vip_check_escalation_fields({**defaults, **vals})
         return super().create(vals_list)
 
     def write(self, vals):

@@ -2,6 +2,7 @@
 
 from odoo import api, models
 from odoo.http import request
+from odoo.models import regex_field_agg
 from odoo.tools import SQL
 
 from .base import CARD_MODEL, is_vip_model
@@ -14,6 +15,47 @@ API_PATHS = ("/jsonrpc", "/xmlrpc", "/json/")
 NAME_ONLY = {"id", "display_name"}
 # a grouped read over at most this many clients (a page) shows each one's figures: logged for each
 FEW_CLIENTS = 80
+# aggregates that return the rows' own values, not figures: a grouped read with them is a read of each row
+VALUE_AGGREGATES = frozenset({"array_agg", "recordset"})
+FIGURE_TYPES = frozenset({"integer", "float", "monetary", "date", "datetime", "boolean"})
+# grouping by these returns each distinct value as a group: the rows' own values
+VALUE_GROUP_TYPES = frozenset({"char", "text", "html", "binary"})
+
+
+def returns_linked_data(value):
+    """Whether an onchange's returned ``value`` (the record's own fields) holds linked records or lines
+    read with more than their name."""
+    stack = list(value.values())
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if set(item) - NAME_ONLY:
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return False
+
+
+def shows_rows(model, fields, groupby):
+    """Whether a ``read_group`` of ``model`` returns the rows' own values (a name, a phone, a note in
+    an ``array_agg``, the ``max`` of a text, a group per phone number) rather than figures."""
+    for spec in fields or ():
+        if not isinstance(spec, str) or spec == "__count":
+            continue
+        match = regex_field_agg.match(spec)
+        if not match:
+            continue
+        name, func, fname = match.groups()
+        field = model._fields.get(fname or name)
+        func = func or (field.aggregator if field else None)
+        if func in VALUE_AGGREGATES or (func in ("min", "max") and field and field.type not in FIGURE_TYPES):
+            return True
+    for spec in [groupby] if isinstance(groupby, str) else groupby or ():
+        field = model._fields.get(str(spec).split(":")[0].split(".")[0])
+        if field and field.type in VALUE_GROUP_TYPES:
+            return True
+    return False
 
 
 class _ServerOnly:
@@ -130,6 +172,9 @@ class VipAccessLoggedMixin(models.AbstractModel):
         if "dossier_id" in groupby[: 1 if lazy else None]:
             # grouped by client, each group is one client's data
             ids = {group["dossier_id"][0] for group in groups if group.get("dossier_id")}
+        elif shows_rows(self, fields, groupby):
+            # the rows' own values, however many clients: a read of each of them
+            ids = self._vip_few_clients(domain, every=True)
         else:
             # figures of a handful of clients are theirs (one client's income by month); over many
             # clients (per manager, per tier), figures
@@ -139,14 +184,23 @@ class VipAccessLoggedMixin(models.AbstractModel):
         return groups
 
     @api.model
-    def _vip_few_clients(self, domain):
-        """The clients of the records of ``domain`` the user reads, when they are at most ``FEW_CLIENTS``."""
+    def _vip_few_clients(self, domain, every=False):
+        """The clients of the records of ``domain`` the user reads, when they are at most
+        ``FEW_CLIENTS`` (or ``every`` one of them)."""
+        limit = None if every else FEW_CLIENTS
         query = self._search(domain or [])
         column = SQL.identifier(query.table, "id" if self._name == "vip.dossier" else "dossier_id")
         query.order = None
-        query.limit = FEW_CLIENTS + 1
+        query.limit = limit + 1 if limit else None
         rows = self.env.execute_query(query.select(SQL("DISTINCT %s", column)))
-        return {client for (client,) in rows if client} if len(rows) <= FEW_CLIENTS else set()
+        return {client for (client,) in rows if client} if not limit or len(rows) <= limit else set()
+
+    def copy_data(self, default=None):
+        # the values of the records, as a duplicate would get them: a read of their clients
+        result = super().copy_data(default=default)
+        if not self._vip_log_skipped():
+            self._vip_log_read("api")
+        return result
 
     # Core marks these read-only (they may run on a read-only replica); here
     # they write the access log, so they run in a read/write transaction.
@@ -180,19 +234,54 @@ class Base(models.AbstractModel):
                 dossiers._vip_log_read()
         return result
 
+    def _vip_logs_core_rows(self):
+        """Rows of a core model that show a client's data (a card; a task, an event, a file on a client),
+        read outside the system and outside a read logged already."""
+        return (
+            not self.env.su
+            and (self._name == CARD_MODEL or self._vip_pointer_specs())
+            and not is_vip_model(self._name)  # they log themselves (the mixin)
+            and self.env.context.get("vip_access_log") not in (LOGGED, NOT_A_READ)
+        )
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        groups = super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+        # counts of tasks or contacts are figures; their names, phones or notes gathered in groups are a
+        # read of every row (``name:array_agg`` over the clients' cards)
+        if groups and self._vip_logs_core_rows() and shows_rows(self, fields, groupby):
+            dossiers = self.search(domain or [])._vip_read_dossiers()
+            if dossiers:
+                dossiers._vip_log_read("api")
+        return groups
+
+    def copy_data(self, default=None):
+        result = super().copy_data(default=default)
+        if self and self._vip_logs_core_rows() and (dossiers := self._vip_read_dossiers()):
+            dossiers._vip_log_read("api")
+        return result
+
     def onchange(self, values, field_names, fields_spec):
-        """A form of a record linked to another client's record (a new dossier on a client's card)
-        computes and returns what it shows of it (the card's phone, e-mail, photo): reading that client,
-        logged like a form. The record's own clients were logged when its form was opened."""
+        """A form computes and returns values as the system: reading the clients it shows, logged like a
+        form. Of a record linked to another client's record (a new dossier on a client's card: its
+        phone, e-mail, photo), that client; a full form (no field changed) or linked records read with
+        more than their name, the record's own clients too. A form whose changes return nothing, or only
+        names, reads nobody (its opening was logged)."""
         result = super().onchange(values, field_names, fields_spec)
         quiet = self.env.context.get("vip_access_log") in (LOGGED, NOT_A_READ)
-        if self.env.su or quiet or not isinstance(values, dict):
+        returned = result.get("value") if isinstance(result, dict) else None
+        if self.env.su or quiet or not isinstance(values, dict) or not returned:
             return result
         Dossier = self.env["vip.dossier"]
         linked = Dossier
         for model, ids in self._vip_linked_in_values(values):
             linked |= self.env[model].browse(ids)._vip_clients_shown()
-        if linked and (linked := linked - self._vip_clients_shown()):
+        own = self._vip_clients_shown()
+        if not field_names or returns_linked_data(returned):
+            linked |= own
+        else:
+            linked -= own
+        if linked:
             linked._vip_log_read("form")
         return result
 

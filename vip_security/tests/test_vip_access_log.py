@@ -2,6 +2,7 @@
 import base64
 from unittest.mock import patch
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import tagged
 
@@ -65,7 +66,7 @@ class TestVipAccessLog(VipSecurityCase):
         self.env["vip.dossier"].with_user(self.manager).read_group(
             [("id", "=", self.dossier.id)], ["__count"], ["birth_date:day"], lazy=False
         )
-        self.assertEqual(len(self._logs(self.dossier)), 4)
+        self.assertEqual(len(self._logs(self.dossier)), 4, [(l.channel, l.note) for l in self._logs(self.dossier)])
         # figures over more clients than a page are not one client's data
         second = self.env["vip.dossier"].create({"name": "Second Client", "user_id": self.manager.id})
         self._make_records(second)
@@ -109,6 +110,53 @@ class TestVipAccessLog(VipSecurityCase):
             {"partner_id": self.dossier.partner_id.id, "notes": "Likes tea"}, ["notes"], spec
         )
         self.assertEqual(len(self._logs(self.dossier)), 1)
+
+    def test_a_form_of_ones_own_record_read_in_full_is_logged(self):
+        """``onchange`` on a record of the client with no field changed (a full form) or asking its
+        client's data through a link returns that data: a read, logged. Links to clients in a call that
+        returns nothing are not reads (no entries to bury the real ones)."""
+        relative = self.env["vip.relative"].search([("dossier_id", "=", self.dossier.id)], limit=1)
+        spec = {"dossier_id": {"fields": {"display_name": {}, "phone": {}, "birth_date": {}}}}
+        supervisor_relative = relative.with_user(self.supervisor)
+        supervisor_relative.onchange({"dossier_id": self.dossier.id}, [], spec)
+        self.assertEqual(len(self._logs(self.dossier)), 1, "a full form")
+        # nothing returned, nothing read
+        cards = (self.dossier | self.other_dossier).partner_id
+        self.env["res.partner"].with_user(self.supervisor).onchange(
+            {"name": "x", "child_ids": [Command.link(card.id) for card in cards]}, ["name"], {"name": {}}
+        )
+        self.assertEqual(len(self._logs(self.dossier)), 1)
+        self.assertFalse(self._logs(self.other_dossier))
+
+    def test_copy_data_is_a_read(self):
+        """``copy_data`` (public) returns the values a duplicate would get: the client's data."""
+        self.dossier.phone = "+7 495 000 11 22"
+        self.dossier.with_user(self.supervisor).copy_data()
+        self.assertEqual(len(self._logs(self.dossier)), 1)
+        self.dossier.partner_id.with_user(self.supervisor).copy_data()
+        self.assertEqual(len(self._logs(self.dossier)), 2)
+
+    def test_grouped_values_are_a_read_of_each_row(self):
+        """Names, phones or notes gathered in groups (``array_agg``, ``max`` of a text, a group per
+        phone) are each row's data, however many clients; counts are figures."""
+        self.dossier.phone = "+7 495 000 11 22"
+        self.dossier.activity_schedule("mail.mail_activity_data_call", note="Gift: a watch", user_id=self.manager.id)
+        Partner = self.env["res.partner"].with_user(self.supervisor)
+        Partner.read_group([("vip_client", "=", True)], ["__count"], ["company_id"])
+        self.assertFalse(self._logs(self.dossier), "a count of contacts per company")
+        rows = Partner.read_group([("vip_client", "=", True)], ["phone:array_agg"], ["company_id"])
+        self.assertIn("+7 495 000 11 22", str(rows))
+        self.assertEqual(len(self._logs(self.dossier)), 1)
+        Partner.read_group([("vip_client", "=", True)], ["__count"], ["phone"])
+        self.assertEqual(len(self._logs(self.dossier)), 2, "a group per phone number")
+        self.env["mail.activity"].with_user(self.supervisor).read_group(
+            [("res_model", "=", "vip.dossier")], ["note:max"], ["res_id"]
+        )
+        self.assertEqual(len(self._logs(self.dossier)), 3)
+        self.env["vip.relative"].with_user(self.supervisor).read_group(
+            [], ["first_name:array_agg"], ["relation_type_id"]
+        )
+        self.assertEqual(len(self._logs(self.dossier)), 4)
 
     def test_the_caller_cannot_switch_the_log_off(self):
         """The context comes from the caller: keys that tell the log to stay quiet must not work from it."""

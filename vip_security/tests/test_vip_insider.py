@@ -966,6 +966,11 @@ class TestVipInsider(VipSecurityCase):
             self.env["vip.dossier"].with_user(self.manager).create(
                 {"name": "Shared", "member_user_ids": [Command.link(self.manager2.id)]}
             )
+        # nor through the defaults of the context, applied by core after the values are checked
+        with self.assertRaises(AccessError):
+            self.env["vip.dossier"].with_user(self.manager).with_context(
+                default_member_user_ids=[Command.link(self.manager2.id)]
+            ).create({"name": "Shared by default"})
         self.fresh()
         self.assertEqual(self.dossier.member_user_ids, self.manager | self.deputy)
         self.assertTrue(self.dossier.partner_id.vip_client)

@@ -124,6 +124,17 @@ class TestTaskControl(VipSecurityCase):
                     "vip_escalated_by_id": self.supervisor.id,
                 }
             )
+        # nor through the defaults of the context, which core applies after the values are checked
+        with self.assertRaises(AccessError):
+            self.env["mail.activity"].with_user(self.manager).with_context(
+                default_vip_escalated_on=fields.Datetime.now(), default_vip_escalated_by_id=self.supervisor.id
+            ).create(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id("vip.dossier"),
+                    "res_id": self.dossier.id,
+                    "user_id": self.deputy.id,
+                }
+            )
         self.control(self.supervisor, self.late, "escalate", note="Call the client today, please.")
         with self.assertRaises(AccessError):
             self.late.with_user(self.manager).write({"vip_escalated_on": False})
