@@ -46,7 +46,9 @@ class VipOverviewTourMixin(VipTourMixin):
 
     def test_overdue_task_is_escalated(self):
         self.start_tour("/odoo/vip-overview", "vip_overview_overdue_tour", login=self.supervisor.login)
-        activity = self.env["mail.activity"].search([("res_model", "=", "vip.dossier"), ("res_id", "=", self.dossier.id)])
+        activity = self.env["mail.activity"].search(
+            [("res_model", "=", "vip.dossier"), ("res_id", "=", self.dossier.id)]
+        )
         self.assertEqual(activity.vip_escalated_by_id, self.supervisor)
 
 

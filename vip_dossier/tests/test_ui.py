@@ -32,6 +32,21 @@ class TestUiPhone(VipDossierTourMixin, HttpCase):
     browser_size = "375x667"
     touch_enabled = True
 
+    def test_lists_are_cards(self):
+        """At phone width the lists open as cards, and a tap on a client's card opens it: only a button dials (#16)."""
+        dossier = self.env["vip.dossier"].create(
+            {"name": "Phone Client", "user_id": self.manager.id, "phone": "+7 916 000-00-02"}
+        )
+        self.env["vip.relative"].create(
+            {
+                "dossier_id": dossier.id,
+                "relation_type_id": self.env.ref("vip_dossier.vip_relation_type_spouse").id,
+                "first_name": "Phone Relative",
+            }
+        )
+        self.env["vip.interaction"].create({"dossier_id": dossier.id, "subject": "Phone Call"})
+        self.start_tour("/odoo", "vip_dossier_phone_cards_tour", login=self.manager.login)
+
 
 @tagged("post_install", "-at_install")
 class TestUiRussian(VipDossierTourMixin, HttpCase):

@@ -14,32 +14,54 @@ const x2manyAdd = (field) => ({
     run: "click",
 });
 
+// a menu of the VIP Desk: in the sections' dropdown on a desktop, in the side menu on a phone
+const openMenu = (xmlid) => [
+    { content: "Open the menu (phone)", isActive: ["mobile"], trigger: ".o_main_navbar .o_menu_toggle", run: "click" },
+    {
+        content: `Open ${xmlid}`,
+        trigger: `.o-dropdown--menu [data-menu-xmlid="${xmlid}"], .o_app_menu_sidebar [data-menu-xmlid="${xmlid}"]`,
+        run: "click",
+    },
+];
+
+const openVipDesk = () => [
+    {
+        content: "Open the apps menu",
+        isActive: ["desktop"],
+        trigger: ".o_navbar_apps_menu button:enabled",
+        run: "click",
+    },
+    {
+        content: "Open the menu (phone)",
+        isActive: ["mobile"],
+        trigger: ".o_main_navbar .o_menu_toggle",
+        run: "click",
+    },
+    {
+        content: "Show all apps (phone)",
+        isActive: ["mobile"],
+        trigger: ".o_sidebar_topbar a.btn-primary",
+        run: "click",
+    },
+    {
+        content: "Open the VIP Desk",
+        trigger: '.o_app[data-menu-xmlid="vip_dossier.vip_desk_menu_root"]',
+        run: "click",
+    },
+    // a manager lands on My Day (vip_calendar) when it is installed: go to the clients by the menu
+    {
+        content: "Open the Clients menu",
+        isActive: ["desktop"],
+        trigger: '.o_menu_sections button[data-menu-xmlid="vip_dossier.vip_clients_menu"]',
+        run: "click",
+    },
+    ...openMenu("vip_dossier.vip_dossier_menu"),
+];
+
 registry.category("web_tour.tours").add("vip_dossier_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            isActive: ["desktop"],
-            trigger: ".o_navbar_apps_menu button:enabled",
-            run: "click",
-        },
-        {
-            content: "Open the menu (phone)",
-            isActive: ["mobile"],
-            trigger: ".o_main_navbar .o_menu_toggle",
-            run: "click",
-        },
-        {
-            content: "Show all apps (phone)",
-            isActive: ["mobile"],
-            trigger: ".o_sidebar_topbar a.btn-primary",
-            run: "click",
-        },
-        {
-            content: "Open the VIP Desk",
-            trigger: '.o_app[data-menu-xmlid="vip_dossier.vip_desk_menu_root"]',
-            run: "click",
-        },
+        ...openVipDesk(),
         {
             content: "Create a dossier",
             trigger: ".o_control_panel button.o_list_button_add, .o_control_panel button.o-kanban-button-new",
@@ -91,5 +113,26 @@ registry.category("web_tour.tours").add("vip_dossier_tour", {
             trigger: ".o-mail-Message:contains(Знакомство)",
         },
         { trigger: ".o_form_saved, .o_form_view:not(:has(.o_form_status_indicator_buttons:visible))" },
+    ],
+});
+
+// Phones (#16): every list opens as cards, and a tap on a client's card opens
+// the client: only the small call button dials.
+registry.category("web_tour.tours").add("vip_dossier_phone_cards_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openVipDesk(),
+        {
+            content: "The client is a card with a small call button",
+            trigger: ".o_kanban_view .o_kanban_record:contains(Phone Client) a.o_vip_call[href^='tel:']",
+        },
+        {
+            content: "No other phone link in the card: a tap on it does not dial",
+            trigger: ".o_kanban_record:contains(Phone Client):not(:has(a[href^='tel:']:not(.o_vip_call)))",
+        },
+        ...openMenu("vip_dossier.vip_relative_menu"),
+        { content: "Relatives are cards", trigger: ".o_kanban_view .o_kanban_record:contains(Phone Relative)" },
+        ...openMenu("vip_dossier.vip_interaction_menu"),
+        { content: "Interactions are cards", trigger: ".o_kanban_view .o_kanban_record:contains(Phone Call)" },
     ],
 });
