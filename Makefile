@@ -2,7 +2,7 @@
 PORT ?= 8069
 export PORT
 
-.PHONY: demo demo-reset test test-core bench lint stop
+.PHONY: demo demo-reset test test-core bench lint stop cluster cluster-stop cluster-test
 demo:  ## set up everything, then serve the demo database on http://localhost:$(PORT)
 	@tools/vipdesk demo
 demo-reset:  ## drop the demo database; the next make demo recreates it (dates relative to today)
@@ -15,5 +15,11 @@ bench:  ## run the benchmarks in bench/ on their own database; results go to doc
 	@tools/vipdesk bench
 lint:  ## ruff, ruff-format and pylint-odoo's mandatory checks
 	@tools/vipdesk lint
-stop:  ## stop the project-local PostgreSQL cluster
+stop:  ## stop the project-local PostgreSQL cluster (and the cluster's nodes and replica)
 	@tools/vipdesk stop
+cluster:  ## a streaming replica and two Odoo nodes with workers on this machine (docs/DEPLOY.md)
+	@tools/vipdesk cluster
+cluster-stop:  ## stop the two nodes and the replica
+	@tools/vipdesk cluster-stop
+cluster-test:  ## bring the cluster up, then run tests/cluster against both nodes
+	@tools/vipdesk cluster-test
