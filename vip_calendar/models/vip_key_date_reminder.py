@@ -322,7 +322,7 @@ class VipKeyDateReminder(models.Model):
         # The tasks first, so that each reminder is inserted with its links rather than updated with
         # them afterwards. Should the insert meet an occurrence reminded already but not marked so
         # (a reminder made outside the run), its new task goes again. A second run at the same time
-        # does not get that far: it waits on the unique key, then fails to serialize.
+        # does not get that far: it steps aside before it starts (the run's lock, vip_key_date.py).
         with_task = [(key_date, user) for key_date, user, reason, sms in rows if not reason and not sms]
         activities, events = self.env["mail.activity"], self.env["calendar.event"]
         if with_task:

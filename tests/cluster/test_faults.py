@@ -1,0 +1,111 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Processes die: the key-date run killed (SIGKILL) at several points of a batch, then run again.
+
+The run is a real Odoo process (``odoo-bin shell`` on the cluster's database). To kill it at a known
+point, a table the batch writes next is locked from another connection: the run blocks on it, is
+killed there, the lock is let go. Each batch is one transaction, so nothing of it may remain.
+"""
+
+import os
+import signal
+import subprocess
+import time
+
+import psycopg2
+import pytest
+from conftest import DB, DSN
+from test_cluster import reset_reminders
+
+PYTHON = os.environ.get("VIP_PYTHON")
+ODOO_BIN = os.environ.get("VIP_ODOO_BIN")
+NODE_CONF = os.environ.get("VIP_NODE_CONF")
+RUN = "env['vip.key.date']._cron_create_reminders()\nenv.cr.commit()\n"
+
+# where the batch is killed: while it creates the tasks (subscribing the managers), after the tasks
+# (creating the private events), after the tasks and events (inserting the reminders)
+POINTS = {"during tasks": "mail_followers", "after tasks": "calendar_event", "before commit": "vip_key_date_reminder"}
+
+
+def start_run():
+    if not (PYTHON and ODOO_BIN and NODE_CONF):
+        pytest.fail("run these tests through `make cluster-test`")
+    log = os.path.join(os.path.dirname(NODE_CONF), "fault-run.log")
+    return subprocess.Popen(
+        [PYTHON, ODOO_BIN, "shell", "-c", NODE_CONF, "-d", DB, "--no-http", f"--logfile={log}", "--log-level=warn"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def orphans(primary):
+    """Tasks and events on clients that no reminder holds (the demo's own meetings and tasks included)."""
+    primary.execute(
+        """
+        SELECT (SELECT count(*) FROM mail_activity a WHERE a.res_model = 'vip.dossier'
+                   AND NOT EXISTS (SELECT 1 FROM vip_key_date_reminder r WHERE r.activity_id = a.id)),
+               (SELECT count(*) FROM calendar_event e WHERE e.res_model = 'vip.dossier'
+                   AND NOT EXISTS (SELECT 1 FROM vip_key_date_reminder r WHERE r.event_id = e.id))
+        """
+    )
+    return primary.fetchone()
+
+
+def blocked_backend(primary, table, timeout=120):
+    """The backend of the run once it waits for ``table``."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        primary.execute(
+            "SELECT l.pid FROM pg_locks l WHERE NOT l.granted AND l.relation = %s::regclass LIMIT 1", [table]
+        )
+        row = primary.fetchone()
+        if row:
+            return row[0]
+        time.sleep(0.2)
+    pytest.fail(f"the run never reached {table}")
+
+
+@pytest.mark.parametrize("point", list(POINTS))
+def test_the_key_date_run_killed_midway_and_run_again(nodes, primary, point):
+    reset_reminders(primary)
+    before = orphans(primary)
+    locker = psycopg2.connect(DSN)
+    try:
+        with locker.cursor() as cr:
+            cr.execute(f"LOCK TABLE {POINTS[point]} IN ACCESS EXCLUSIVE MODE")
+        run = start_run()
+        run.stdin.write(RUN)
+        run.stdin.close()
+        backend = blocked_backend(primary, POINTS[point])
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(30)
+    finally:
+        locker.rollback()
+        locker.close()
+    # the killed run's transaction ends with its connection; nothing of it was committed
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        primary.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", [backend])
+        if not primary.fetchone()[0]:
+            break
+        time.sleep(0.2)
+    primary.execute("SELECT count(*) FROM vip_key_date_reminder")
+    assert primary.fetchone()[0] == 0, "nothing of the killed batch remains"
+    assert orphans(primary) == before, "no task or event of the killed batch remains"
+    # started again: it does the whole work, once
+    again = start_run()
+    again.communicate(RUN, timeout=300)
+    assert again.returncode == 0
+    primary.execute("SELECT key_date_id, occurrence_date FROM vip_key_date_reminder GROUP BY 1, 2 HAVING count(*) > 1")
+    assert primary.fetchall() == []
+    primary.execute("SELECT count(*) FROM vip_key_date_reminder")
+    assert primary.fetchone()[0] > 0
+    primary.execute(
+        """
+        SELECT count(*) FROM vip_key_date kd
+         WHERE kd.active AND kd.reminder_date <= CURRENT_DATE - 1 AND kd.reminded_date IS DISTINCT FROM kd.next_date
+        """
+    )
+    assert primary.fetchone()[0] == 0, "nothing due was missed"
+    assert orphans(primary) == before, "every new task and event belongs to a reminder"
