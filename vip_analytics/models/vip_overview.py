@@ -1,5 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -94,26 +93,7 @@ class VipOverview(models.AbstractModel):
         }
 
     def _key_dates_this_week(self, today):
-        KeyDate = self.env["vip.key.date"]
-        domain = [("next_date", ">=", today), ("next_date", "<=", today + timedelta(days=6))]
-        dates = KeyDate.search(domain, order="next_date, id", limit=LIST_SIZE)
-        return {
-            "count": KeyDate.search_count(domain),
-            "items": [
-                {
-                    "id": key_date.id,
-                    "date": format_date(self.env, key_date.next_date, date_format="EEE d MMM"),
-                    "today": key_date.next_date == today,
-                    "name": key_date.display_name,
-                    "person": key_date.person_name or "",
-                    "occasion": key_date.type_id.name or key_date.occasion or "",
-                    "client": key_date.dossier_id.name or "",
-                    "dossier_id": key_date.dossier_id.id,
-                    "manager": key_date.user_id.name or "",
-                }
-                for key_date in dates
-            ],
-        }
+        return self.env["vip.key.date"]._this_week(today, limit=LIST_SIZE)
 
     def _overdue_tasks_per_manager(self, today):
         groups = self.env["mail.activity"]._read_group(

@@ -6,7 +6,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from .vip_key_date_type import GREETING_CHANNELS, check_lead_days
 from .vip_professional_holiday import next_anniversary
@@ -308,6 +308,30 @@ class VipKeyDate(models.Model):
         remaining = due_count - len(batch) if done else 0
         self.env["ir.cron"]._notify_progress(done=len(done), remaining=remaining)
         return done
+
+    @api.model
+    def _this_week(self, today, domain=(), limit=10):
+        """The key dates of ``domain`` in the seven days from ``today``, as the home screens list them
+        (My Day, the management overview): how many, and the first ``limit``."""
+        domain = [*domain, ("next_date", ">=", today), ("next_date", "<=", today + timedelta(days=6))]
+        dates = self.search(domain, order="next_date, id", limit=limit)
+        return {
+            "count": self.search_count(domain),
+            "items": [
+                {
+                    "id": key_date.id,
+                    "name": key_date.display_name,
+                    "date": format_date(self.env, key_date.next_date, date_format="EEE d MMM"),
+                    "today": key_date.next_date == today,
+                    "person": key_date.person_name or "",
+                    "occasion": key_date.type_id.name or key_date.occasion or "",
+                    "client": key_date.dossier_id.name or "",
+                    "dossier_id": key_date.dossier_id.id,
+                    "manager": key_date.user_id.name or "",
+                }
+                for key_date in dates
+            ],
+        }
 
     @api.model
     def _take_run_lock(self):

@@ -72,28 +72,7 @@ class VipMyDay(models.AbstractModel):
         }
 
     def _my_key_dates(self, today):
-        KeyDate = self.env["vip.key.date"]
-        domain = [
-            ("user_id", "=", self.env.uid),
-            ("next_date", ">=", today),
-            ("next_date", "<=", today + timedelta(days=6)),
-        ]
-        dates = KeyDate.search(domain, order="next_date, id", limit=LIST_SIZE)
-        return {
-            "count": KeyDate.search_count(domain),
-            "items": [
-                {
-                    "id": key_date.id,
-                    "date": format_date(self.env, key_date.next_date, date_format="EEE d MMM"),
-                    "today": key_date.next_date == today,
-                    "person": key_date.person_name or "",
-                    "occasion": key_date.type_id.name or key_date.occasion or "",
-                    "client": key_date.dossier_id.name or "",
-                    "dossier_id": key_date.dossier_id.id,
-                }
-                for key_date in dates
-            ],
-        }
+        return self.env["vip.key.date"]._this_week(today, [("user_id", "=", self.env.uid)], limit=LIST_SIZE)
 
     def _quiet_clients(self, today):
         """The manager's clients (closed ones aside) with no interaction for ``QUIET_DAYS`` days, the longest first."""

@@ -33,7 +33,7 @@ class VipTaskControlWizard(models.TransientModel):
         help="One of the client's managers. To give the client itself to another manager, hand it over.",
     )
     new_deadline = fields.Date(string="New Due Date", help="Empty: the task keeps its due date.")
-    note = fields.Text(string="Comment", help="Sent to the client's managers with the task.")
+    note = fields.Text(string="Message", help="Sent to the client's managers with the task.")
 
     @api.depends("activity_id")
     def _compute_task(self):
