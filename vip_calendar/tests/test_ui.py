@@ -53,6 +53,14 @@ class VipKeyDatesTourMixin(VipTourMixin):
         reminder = self.dossier.reminder_ids
         self.assertEqual((reminder.outcome, reminder.status), ("done", "done"))
 
+    def test_mark_done_popover_fits_the_screen(self):
+        self.dossier.activity_schedule("mail.mail_activity_data_todo", summary="Plain task", user_id=self.manager.id)
+        self.start_tour(
+            f"/odoo/action-vip_dossier.vip_dossier_action/{self.dossier.id}",
+            "vip_mark_done_popover_tour",
+            login=self.manager.login,
+        )
+
     def test_congratulations_tab_and_outcome(self):
         """The tab offers no «Add» and opens reminders read-only; Mark Done asks the outcome (#16)."""
         self.start_tour(

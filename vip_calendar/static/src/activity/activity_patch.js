@@ -8,6 +8,8 @@
 
 import { Activity } from "@mail/core/web/activity";
 import { ActivityListPopoverItem } from "@mail/core/web/activity_list_popover_item";
+import { ActivityMarkAsDone } from "@mail/core/web/activity_markasdone_popover";
+import { usePopover } from "@web/core/popover/popover_hook";
 import { patch } from "@web/core/utils/patch";
 
 async function openOutcomeWizard(component, onClose) {
@@ -20,6 +22,14 @@ async function openOutcomeWizard(component, onClose) {
 }
 
 patch(Activity.prototype, {
+    setup() {
+        super.setup(...arguments);
+        if (this.env.isSmall) {
+            // on a phone, right of the button leaves the popover half off the screen: below it
+            this.markDonePopover = usePopover(ActivityMarkAsDone, { position: "bottom" });
+        }
+    },
+
     async onClickMarkAsDone(ev) {
         if (!this.props.activity.vip_greeting_task) {
             return super.onClickMarkAsDone(ev);

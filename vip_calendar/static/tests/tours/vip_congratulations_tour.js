@@ -70,3 +70,25 @@ registry.category("web_tour.tours").add("vip_congratulations_tour", {
         },
     ],
 });
+
+// An ordinary task marked done from the chatter: its feedback popover opens
+// inside the screen, on a phone too (it opened half off the screen, #16).
+registry.category("web_tour.tours").add("vip_mark_done_popover_tour", {
+    steps: () => [
+        {
+            content: "The plain task in the chatter",
+            trigger: ".o-mail-Activity:contains(Plain task) .o-mail-Activity-markDone",
+            run: "click",
+        },
+        {
+            content: "Its popover lies inside the screen",
+            trigger: ".o-mail-ActivityMarkAsDone",
+            run() {
+                const rect = document.querySelector(".o-mail-ActivityMarkAsDone").getBoundingClientRect();
+                if (rect.left < 0 || rect.right > window.innerWidth + 1) {
+                    throw new Error(`the popover is off the screen: ${rect.left}–${rect.right} of ${window.innerWidth}`);
+                }
+            },
+        },
+    ],
+});
