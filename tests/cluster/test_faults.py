@@ -109,3 +109,45 @@ def test_the_key_date_run_killed_midway_and_run_again(nodes, primary, point):
     )
     assert primary.fetchone()[0] == 0, "nothing due was missed"
     assert orphans(primary) == before, "every new task and event belongs to a reminder"
+
+
+def replica_ctl(*args):
+    """pg_ctl on the replica, as the postgres user when run as root."""
+    command = [os.path.join(os.environ["VIP_PG_BIN"], "pg_ctl"), "-D", os.environ["VIP_REPLICA_DATA"], *args]
+    if os.geteuid() == 0:
+        command = ["runuser", "-u", "postgres", "--", *command]
+    subprocess.run(command, check=True, cwd="/", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_the_replica_down_reads_fall_back_to_the_primary(login, primary, logs):
+    """The replica stops: the nodes read from the primary (Odoo's fallback), the rules and the access
+    log still hold; it starts again and streams again."""
+    managers = [login(0, "manager1"), login(1, "manager1")]
+    expected = managers[0].call("res.partner", "search_read", [["vip_client", "=", True]], ["phone"], order="id")
+    replica_ctl("stop", "-m", "fast", "-w")
+    try:
+        for manager in managers:
+            rows = manager.call("res.partner", "search_read", [["vip_client", "=", True]], ["phone"], order="id")
+            assert rows == expected
+        employee = login(0, "vip_employee")
+        assert employee.call("res.partner", "search_read", [["vip_client", "=", True]], ["name"]) == []
+        assert "falling back to read-write cursor" in logs.text()
+    finally:
+        replica_ctl(
+            "start",
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            os.path.join(os.environ["VIP_REPLICA_DATA"], "server.log"),
+            "-o",
+            f"-p {os.environ['VIP_REPLICA_PORT']}",
+        )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        primary.execute("SELECT count(*) FROM pg_stat_replication")
+        if primary.fetchone()[0]:
+            break
+        time.sleep(1)
+    else:
+        pytest.fail("the replica did not stream again")
