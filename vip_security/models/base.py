@@ -58,6 +58,9 @@ SYSTEM_FIELDS = {
     "res.partner": frozenset({"vip_client", "vip_reader_user_ids"}),
 }
 MODEL_NAME_FIELDS = ("res_model", "model")
+# rows with no pointer of their own, guarded by their own access check (``mail_notification.py``): a link
+# onto them (a resend wizard's notification, whose recipient and failure it shows) needs to read them
+SELF_GUARDED = frozenset({"mail.notification"})
 
 
 def is_vip_model(name):
@@ -202,7 +205,7 @@ class Base(models.AbstractModel):
             for name, field in self._fields.items()
             if field.type in ("many2one", "many2many")
             and field.store
-            and (is_protected_model(field.comodel_name) or self.env[field.comodel_name]._vip_pointer_specs())
+            and self.env[field.comodel_name]._vip_link_checked()
         )
 
     @api.model
@@ -276,12 +279,19 @@ class Base(models.AbstractModel):
                     )
 
     @api.model
+    @api.model
+    def _vip_link_checked(self):
+        """Whether a link onto this model is checked: records that may be a client's data (VIP records,
+        contacts), rows that point at a record, and rows guarded on their own (notifications): a wizard
+        linked to them computes their fields as the system."""
+        return is_protected_model(self._name) or self._name in SELF_GUARDED or bool(self._vip_pointer_specs())
+
     def _vip_check_linkable(self, comodel, ids, mode="read"):
         """Raise unless the user may link to the records ``ids`` of ``comodel``: read them when they are
-        VIP records (``mode``) or a client's card; for a message, a task or an event, read the client
-        it points at."""
+        VIP records (``mode``), notifications, or a client's card; for a message, a task or an event,
+        read the client it points at."""
         targets = self.env[comodel].browse(ids)
-        if is_vip_model(comodel):
+        if is_vip_model(comodel) or comodel in SELF_GUARDED:
             targets.check_access(mode)
         elif comodel == CARD_MODEL:
             self._vip_raise_if_forbidden({comodel: set(targets.ids)}, "read")
@@ -307,7 +317,7 @@ class Base(models.AbstractModel):
                 continue
             comodel = self.env[field.comodel_name]
             ids, nested = linked_ids(field.type, value)
-            if ids and (is_protected_model(comodel._name) or comodel._vip_pointer_specs()):
+            if ids and comodel._vip_link_checked():
                 yield comodel._name, ids
             for line in nested:
                 yield from comodel._vip_linked_in_values(line)
@@ -358,6 +368,12 @@ class Base(models.AbstractModel):
                 return vals[name]
             return context.get(f"default_{name}")
 
+        context_ids = (
+            _parse_ids(context.get("composer_force_res_ids"))
+            + _parse_ids(context.get("active_ids"))
+            + _parse_ids(context.get("active_id"))
+        )
+
         for kind, model_field, id_field in self._vip_pointer_specs():
             value = get(id_field)
             if kind == "reference":
@@ -370,7 +386,8 @@ class Base(models.AbstractModel):
             if not model and (model_id := _as_id(get(f"{model_field}_id"))):
                 model = self.env["ir.model"].sudo().browse(model_id).exists().model
             if model in self.env and self._vip_guarded(model):
-                ids = _parse_ids(value)
+                # composers take their documents from the context too, whatever active_model says
+                ids = _parse_ids(value) + context_ids
                 if ids:
                     targets.setdefault(model, set()).update(ids)
         return targets
@@ -605,6 +622,11 @@ class Base(models.AbstractModel):
         fnames = set().union(*vals_list) if vals_list else set()
         fnames |= self._vip_context_default_fields()
         self._vip_check_system_fields(fnames)
+        if not self.env.su and self._vip_pointer_specs():
+            # what the new rows will point at, the context's documents included (a composer computes its
+            # record's name from ``composer_force_res_ids`` as the system, before its own ids are checked)
+            for vals in vals_list:
+                self._vip_raise_if_forbidden(self._vip_pointer_targets_in_values(vals), "read")
         records = super().create(vals_list)
         if not self.env.su and self._vip_pointer_specs():
             records._vip_check_pointers("post")

@@ -1064,3 +1064,48 @@ class TestVipInsider(VipSecurityCase):
                     "subject": "{{ object.env['vip.dossier'].sudo().search([], limit=1).name }}",
                 }
             )
+
+    def test_composers_take_no_document_from_the_context_unchecked(self):
+        """The composer takes its documents from ``composer_force_res_ids`` or ``active_id(s)`` (whatever
+        ``active_model`` says) and computes their name as the system: any employee read every client's
+        and relative's name from ``onchange``."""
+        Composer = self.env["mail.compose.message"].with_user(self.employee)
+        relative = self.records["vip.relative"]
+        for model, record, context in (
+            ("vip.dossier", self.dossier, {"composer_force_res_ids": [self.dossier.id]}),
+            ("vip.dossier", self.dossier, {"active_id": self.dossier.id}),
+            ("vip.relative", relative, {"active_ids": [relative.id], "active_model": "res.users"}),
+        ):
+            with self.subTest(model=model, context=context), self.assertRaises(AccessError):
+                result = Composer.with_context(**context).onchange(
+                    {"model": model, "composition_mode": "comment", "body": "x"}, [], {"record_name": {}}
+                )
+                self.assertNotIn(record.display_name, str(result))
+        # nor from web_save: the composer's own ids are manager2's client, its name came from the context
+        with self.assertRaises(AccessError):
+            self.env["mail.compose.message"].with_user(self.manager2).with_context(
+                composer_force_res_ids=[self.dossier.id]
+            ).web_save(
+                {"model": "vip.dossier", "res_ids": str(self.other_dossier.ids), "body": "x"}, {"record_name": {}}
+            )
+        # a manager writing to their own client still composes
+        own = (
+            self.env["mail.compose.message"]
+            .with_user(self.manager)
+            .with_context(active_model="vip.dossier", active_ids=self.dossier.ids)
+            .create({"model": "vip.dossier", "res_ids": str(self.dossier.ids), "body": "Hello"})
+        )
+        self.assertEqual(own.record_name, self.dossier.display_name)
+
+    def test_resend_wizards_show_no_one_elses_notification(self):
+        """``mail.resend.partner`` links a notification and shows its recipient and failure as the
+        system: links onto notifications need to read them."""
+        message = self.dossier.message_post(body="Assigned", partner_ids=self.manager.partner_id.ids)
+        notification = self.env["mail.notification"].search([("mail_message_id", "=", message.id)], limit=1)
+        self.assertTrue(notification)
+        for user in (self.employee, self.manager2):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                wizard = self.env["mail.resend.partner"].with_user(user).create({"notification_id": notification.id})
+                wizard.read(["partner_id", "failure_reason"])
+        # the notification's own recipient still resends it
+        self.env["mail.resend.partner"].with_user(self.manager).create({"notification_id": notification.id})
