@@ -16,7 +16,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_module_path
 from odoo.tests.common import tagged
 
-from odoo.addons.vip_security.models.base import is_vip_model
+from odoo.addons.vip_security.models.base import CARD_DETAILS, is_vip_model
 
 from .common import VipSecurityCase
 
@@ -1109,3 +1109,39 @@ class TestVipInsider(VipSecurityCase):
                 wizard.read(["partner_id", "failure_reason"])
         # the notification's own recipient still resends it
         self.env["mail.resend.partner"].with_user(self.manager).create({"notification_id": notification.id})
+
+    def test_every_model_copying_a_contacts_data_is_known(self):
+        """Walk the registry for models that show a contact's own data through a link (a related field
+        through a many2one onto contacts: a follower's e-mail, an attendee's phone): each must be
+        guarded as a client's card detail (``CARD_DETAILS``) or be known here with the reason it is
+        not one. A module installed later that copies a contact's data fails this walk."""
+        not_card_details = {
+            # a card's own contacts and addresses are protected as the card (vip_client follows the parent)
+            "res.partner": "the card's own rules",
+            # a company's contact is the company's, never a client's card
+            "res.company": "company",
+            # a user's contact is the user's; a client's card is not a user of the desk
+            "res.users": "user",
+            # what a message shows of its author: messages on a client are guarded by their document
+            "mail.message": "pointer rows",
+        }
+        found = {}
+        for name in self.env.registry:
+            Model = self.env[name]
+            if Model._abstract or Model._transient or is_vip_model(name):
+                continue
+            links = {f.name for f in Model._fields.values() if f.type == "many2one" and f.comodel_name == "res.partner"}
+            copied = [
+                f.name
+                for f in Model._fields.values()
+                if f.related
+                and f.related.split(".")[0] in links
+                and f.related.split(".")[-1] not in ("id", "display_name")
+            ]
+            if copied:
+                found[name] = copied
+        self.assertIn("calendar.attendee", found, "the walk finds what it must find")
+        unknown = {
+            name: fields for name, fields in found.items() if name not in CARD_DETAILS and name not in not_card_details
+        }
+        self.assertFalse(unknown, "models copying a contact's data, to add to CARD_DETAILS or to explain")
