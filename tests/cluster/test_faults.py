@@ -12,6 +12,7 @@ import subprocess
 import threading
 import time
 
+import psutil
 import psycopg2
 import pytest
 from conftest import DB, DSN
@@ -208,3 +209,50 @@ def test_the_replica_down_reads_fall_back_to_the_primary(login, primary, logs):
         time.sleep(1)
     else:
         pytest.fail("the replica did not stream again")
+
+
+def worker_of(primary, backend):
+    """The Odoo process on the other end of PostgreSQL backend ``backend``."""
+    primary.execute("SELECT client_port FROM pg_stat_activity WHERE pid = %s", [backend])
+    [port] = primary.fetchone()
+    for connection in psutil.net_connections(kind="tcp"):
+        if connection.laddr and connection.laddr.port == port and connection.pid:
+            return connection.pid
+    pytest.fail(f"no process holds the connection of backend {backend}")
+
+
+def test_an_export_job_killed_midway_runs_again(login, primary):
+    """The worker writing a background export is killed (SIGKILL) as it stores the file: nothing of it
+    is saved, the export still says it is in progress, queue_job's runner finds the job dead and runs it
+    again, and the export ends done with one file."""
+    manager = login(0, "manager1", lang="en_US")
+    primary.execute("SELECT coalesce(max(id), 0) FROM vip_export")
+    last = primary.fetchone()[0]
+    locker = psycopg2.connect(DSN)
+    try:
+        with locker.cursor() as cr:
+            # reads go on; the job's INSERT of its file waits here
+            cr.execute("LOCK TABLE ir_attachment IN SHARE MODE")
+        manager.call("vip.export", "action_export_operations", [])
+        backend = blocked_backend(primary, "ir_attachment")
+        os.kill(worker_of(primary, backend), signal.SIGKILL)
+    finally:
+        locker.rollback()
+        locker.close()
+    primary.execute("SELECT state, attachment_id FROM vip_export WHERE id > %s", [last])
+    assert primary.fetchall() == [("queued", None)], "the user sees it in progress, with no file"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        primary.execute("SELECT state FROM vip_export WHERE id > %s", [last])
+        if primary.fetchone()[0] != "queued":
+            break
+        time.sleep(1)
+    primary.execute(
+        """
+        SELECT e.state, j.state, j.retry, (SELECT count(*) FROM ir_attachment a
+                                            WHERE a.res_model = 'vip.export' AND a.res_id = e.id)
+          FROM vip_export e JOIN queue_job j ON j.uuid = e.job_uuid WHERE e.id > %s
+        """,
+        [last],
+    )
+    assert primary.fetchall() == [("done", "done", 2, 1)], "run again once, done, one file"
