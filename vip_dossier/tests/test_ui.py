@@ -33,7 +33,8 @@ class TestUiPhone(VipDossierTourMixin, HttpCase):
     touch_enabled = True
 
     def test_lists_are_cards(self):
-        """At phone width the lists open as cards, and a tap on a client's card opens it: only a button dials (#16)."""
+        """At phone width the lists, and the lists inside a client's form, open as cards; a tap on a client's card
+        opens it: only a button dials (#16)."""
         dossier = self.env["vip.dossier"].create(
             {"name": "Phone Client", "user_id": self.manager.id, "phone": "+7 916 000-00-02"}
         )
@@ -45,6 +46,13 @@ class TestUiPhone(VipDossierTourMixin, HttpCase):
             }
         )
         self.env["vip.interaction"].create({"dossier_id": dossier.id, "subject": "Phone Call"})
+        self.env["vip.preference"].create(
+            {
+                "dossier_id": dossier.id,
+                "category_id": self.env.ref("vip_dossier.vip_preference_category_gifts").id,
+                "value": "Phone Tea",
+            }
+        )
         self.start_tour("/odoo", "vip_dossier_phone_cards_tour", login=self.manager.login)
 
 

@@ -134,5 +134,18 @@ registry.category("web_tour.tours").add("vip_dossier_phone_cards_tour", {
         { content: "Relatives are cards", trigger: ".o_kanban_view .o_kanban_record:contains(Phone Relative)" },
         ...openMenu("vip_dossier.vip_interaction_menu"),
         { content: "Interactions are cards", trigger: ".o_kanban_view .o_kanban_record:contains(Phone Call)" },
+        ...openMenu("vip_dossier.vip_preference_menu"),
+        { content: "Preferences are cards", trigger: ".o_kanban_view .o_kanban_record:contains(Phone Tea)" },
+        ...openMenu("vip_dossier.vip_dossier_menu"),
+        {
+            content: "Open the client from their card",
+            trigger: ".o_kanban_record:contains(Phone Client) main .fw-bold:contains(Phone Client)",
+            run: "click",
+        },
+        { content: "Family tab", trigger: ".o_form_view .o_notebook .nav-link[name=family]", run: "click" },
+        {
+            content: "The client's relatives are cards too",
+            trigger: ".o_field_widget[name=relative_ids] .o_kanban_record:contains(Phone Relative)",
+        },
     ],
 });
