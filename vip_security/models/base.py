@@ -636,8 +636,14 @@ class Base(models.AbstractModel):
 
     @api.model
     def _vip_context_default_fields(self):
-        """The fields a ``default_<field>`` of the context sets on a new record (the caller's context)."""
-        return {key[8:] for key in self.env.context if key.startswith("default_") and key[8:] in self._fields}
+        """The fields a new record may get by default from its creator: a ``default_<field>`` of the
+        caller's context, or a default the user saved (``ir.default``, for them or their company)."""
+        names = {key[8:] for key in self.env.context if key.startswith("default_") and key[8:] in self._fields}
+        if not self.env.su:
+            names.update(
+                name for name in self.env["ir.default"]._get_model_defaults(self._name) if name in self._fields
+            )
+        return names
 
     def write(self, vals):
         self._vip_check_system_fields(set(vals))
@@ -676,4 +682,11 @@ class Base(models.AbstractModel):
             prefix = "default_"
             defaults = {k[len(prefix) :]: v for k, v in self.env.context.items() if k.startswith(prefix)}
             self._vip_check_linked_values(defaults)
-        return super().default_get(fields_list)
+        result = super().default_get(fields_list)
+        if not self.env.su and result:
+            # what the form or the new record gets by default, a user's saved defaults (ir.default)
+            # included: checked like values sent, before its related fields are computed as the system
+            if self._vip_pointer_specs():
+                self._vip_raise_if_forbidden(self._vip_pointer_targets_in_values(result), "read")
+            self._vip_check_linked_values(result)
+        return result

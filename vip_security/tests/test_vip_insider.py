@@ -1145,3 +1145,33 @@ class TestVipInsider(VipSecurityCase):
             name: fields for name, fields in found.items() if name not in CARD_DETAILS and name not in not_card_details
         }
         self.assertFalse(unknown, "models copying a contact's data, to add to CARD_DETAILS or to explain")
+
+    def test_saved_defaults_link_nothing_unchecked(self):
+        """A user saves defaults for themselves (``ir.default``); core fills a new record's form with
+        them and computes its related fields as the system: a client's card as an attendee (its e-mail
+        and phone), another client as an interaction's client, a client as the SMS composer's document
+        (its mobile)."""
+        card = self.dossier.partner_id
+        card.write({"email": "client@example.com", "phone": "+7 495 814-64-53"})
+        attacks = [
+            (self.employee, "calendar.attendee", {"partner_id": card.id}, {"email": {}, "phone": {}}),
+            (self.employee, "mail.followers", {"partner_id": card.id}, {"email": {}, "name": {}}),
+            (self.manager2, "vip.interaction", {"dossier_id": self.dossier.id}, {"dossier_id": {}}),
+            (
+                self.employee,
+                "sms.composer",
+                {"res_model": "vip.dossier", "res_id": self.dossier.id, "composition_mode": "comment"},
+                {"recipient_single_description": {}, "recipient_single_number": {}},
+            ),
+        ]
+        for user, model, defaults, spec in attacks:
+            Default = self.env["ir.default"].with_user(user)
+            for field, value in defaults.items():
+                Default.set(model, field, value, user_id=True)
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                # the form asks the defaulted fields too, as a form showing them does
+                result = self.env[model].with_user(user).onchange({}, [], {**dict.fromkeys(defaults, {}), **spec})
+                self.assertNotIn("814-64-53", str(result))
+            with self.subTest(model=model, call="default_get"), self.assertRaises(AccessError):
+                self.env[model].with_user(user).default_get(list(defaults))
+            self.env["ir.default"].search([("user_id", "=", user.id)]).unlink()
