@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+
+from .vip_input_mixin import check_not_in_future
 
 
 class ResPartner(models.Model):
@@ -18,13 +19,10 @@ class ResPartner(models.Model):
 
     @api.constrains("founding_date")
     def _check_founding_date(self):
-        today = fields.Date.context_today(self)
-        for partner in self.filtered("founding_date"):
-            if partner.founding_date > today:
-                raise ValidationError(
-                    self.env._(
-                        "The founding date of %(name)s (%(date)s) is in the future.",
-                        name=partner.display_name,
-                        date=partner.founding_date,
-                    )
-                )
+        check_not_in_future(
+            self,
+            "founding_date",
+            lambda partner, date: self.env._(
+                "The founding date of %(name)s (%(date)s) is in the future.", name=partner.display_name, date=date
+            ),
+        )

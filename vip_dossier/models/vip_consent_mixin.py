@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .vip_input_mixin import check_not_in_future
+
 CONSENT_SOURCES = [
     ("paper", "Signed paper form"),
     ("branch", "In the branch"),
@@ -61,12 +63,12 @@ class VipConsentMixin(models.AbstractModel):
 
     @api.constrains("consent_date", "consent_withdrawn_date")
     def _check_consent_dates(self):
-        today = fields.Date.context_today(self)
+        check_not_in_future(
+            self,
+            "consent_date",
+            lambda _person, date: self.env._("Consent cannot be dated in the future (%(date)s).", date=date),
+        )
         for person in self:
-            if person.consent_date and person.consent_date > today:
-                raise ValidationError(
-                    self.env._("Consent cannot be dated in the future (%(date)s).", date=person.consent_date)
-                )
             if person.consent_withdrawn_date and not person.consent_date:
                 raise ValidationError(
                     self.env._("Consent can only be withdrawn after it was given: fill in the date it was given.")

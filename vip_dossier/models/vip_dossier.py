@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .vip_input_mixin import NAME_SIZE, REF_SIZE
+from .vip_input_mixin import NAME_SIZE, REF_SIZE, check_not_in_future
 
 CHANNELS = [
     ("phone", "Phone call"),
@@ -279,16 +279,13 @@ class VipDossier(models.Model):
 
     @api.constrains("client_since")
     def _check_client_since(self):
-        today = fields.Date.context_today(self)
-        for dossier in self.filtered("client_since"):
-            if dossier.client_since > today:
-                raise ValidationError(
-                    self.env._(
-                        "%(name)s cannot be a client since a future date (%(date)s).",
-                        name=dossier.name,
-                        date=dossier.client_since,
-                    )
-                )
+        check_not_in_future(
+            self,
+            "client_since",
+            lambda dossier, date: self.env._(
+                "%(name)s cannot be a client since a future date (%(date)s).", name=dossier.name, date=date
+            ),
+        )
 
     @api.constrains("employer_site_checked_date")
     def _check_employer_site_checked_date(self):

@@ -4,6 +4,8 @@ from datetime import datetime, time
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .vip_input_mixin import check_not_in_future
+
 FOLLOW_UPS = [
     ("interaction", "Called: record an interaction"),
     ("task", "Call later: a task"),
@@ -66,9 +68,11 @@ class VipEmployerFinding(models.Model):
 
     @api.constrains("date")
     def _check_date(self):
-        today = fields.Date.context_today(self)
-        if any(finding.date > today for finding in self):
-            raise ValidationError(self.env._("The employer's web site cannot have been checked in the future."))
+        check_not_in_future(
+            self,
+            "date",
+            lambda _finding, _date: self.env._("The employer's web site cannot have been checked in the future."),
+        )
 
     @api.constrains("worth_call", "follow_up")
     def _check_follow_up(self):

@@ -1,8 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 
-from .vip_input_mixin import REF_SIZE
+from .vip_input_mixin import REF_SIZE, check_not_in_future
 
 
 class VipIncome(models.Model):
@@ -68,12 +68,13 @@ class VipIncome(models.Model):
 
     @api.constrains("date")
     def _check_date(self):
-        today = fields.Date.context_today(self)
-        for income in self.filtered("date"):  # no date: the database refuses it, as for any required field
-            if (income.date.year, income.date.month) > (today.year, today.month):
-                raise ValidationError(
-                    self.env._("Income cannot be booked for a future month (%(date)s).", date=income.date)
-                )
+        # no date: the database refuses it, as for any required field
+        check_not_in_future(
+            self,
+            "date",
+            lambda _income, date: self.env._("Income cannot be booked for a future month (%(date)s).", date=date),
+            month=True,
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -30,6 +30,19 @@ UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 QUOTED_SIZE = 40
 
 
+def check_not_in_future(records, fname, message, month=False):
+    """One definition of "not in the future" for the facts the desk records (a birth, a consent, a
+    company's founding, a preference noted, a check made, income booked): after today where the user
+    is (``month``: after this month). ``message(record, value)`` says it in the user's language."""
+    today = fields.Date.context_today(records)
+    for record in records:
+        value = record[fname]
+        if not value:
+            continue
+        if ((value.year, value.month) > (today.year, today.month)) if month else value > today:
+            raise ValidationError(message(record, value))
+
+
 class VipInputMixin(models.AbstractModel):
     """Values from outside checked before the ORM and PostgreSQL see them.
 

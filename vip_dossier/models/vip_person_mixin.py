@@ -2,7 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .vip_input_mixin import NAME_SIZE
+from .vip_input_mixin import NAME_SIZE, check_not_in_future
 
 # Patronymic endings that tell the gender: Russian (-вич/-ич, -вна/-чна: Ильич, Ильинична), the Turkic
 # forms (-оглы/-улы/-уулу, -кызы/-гызы) and their Latin spellings. A guess, made once: the manager corrects it.
@@ -123,16 +123,14 @@ class VipPersonMixin(models.AbstractModel):
 
     @api.constrains("birth_date")
     def _check_birth_date(self):
-        today = fields.Date.context_today(self)
+        check_not_in_future(
+            self,
+            "birth_date",
+            lambda person, date: self.env._(
+                "The birth date of %(name)s (%(date)s) is in the future.", name=person.name, date=date
+            ),
+        )
         for person in self.filtered("birth_date"):
-            if person.birth_date > today:
-                raise ValidationError(
-                    self.env._(
-                        "The birth date of %(name)s (%(date)s) is in the future.",
-                        name=person.name,
-                        date=person.birth_date,
-                    )
-                )
             if person.birth_date.year < 1900:
                 raise ValidationError(
                     self.env._(

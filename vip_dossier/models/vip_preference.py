@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .vip_input_mixin import check_not_in_future
+
 
 class VipPreference(models.Model):
     """One preference of the client or of a relative, as a structured fact."""
@@ -64,9 +66,8 @@ class VipPreference(models.Model):
 
     @api.constrains("date_noted")
     def _check_date_noted(self):
-        today = fields.Date.context_today(self)
-        for preference in self.filtered("date_noted"):
-            if preference.date_noted > today:
-                raise ValidationError(
-                    self.env._("A preference cannot be noted in the future (%(date)s).", date=preference.date_noted)
-                )
+        check_not_in_future(
+            self,
+            "date_noted",
+            lambda _preference, date: self.env._("A preference cannot be noted in the future (%(date)s).", date=date),
+        )

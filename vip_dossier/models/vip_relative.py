@@ -1,9 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 from .vip_consent_mixin import CONSENT_SOURCES
 from .vip_dossier import CHANNELS
+from .vip_input_mixin import check_not_in_future
 
 
 class VipRelative(models.Model):
@@ -54,12 +54,10 @@ class VipRelative(models.Model):
 
     @api.constrains("contact_consent", "contact_consent_date")
     def _check_contact_consent(self):
-        today = fields.Date.context_today(self)
-        for relative in self:
-            if relative.contact_consent_date and relative.contact_consent_date > today:
-                raise ValidationError(
-                    self.env._(
-                        "The agreement to be contacted cannot be dated in the future (%(date)s).",
-                        date=relative.contact_consent_date,
-                    )
-                )
+        check_not_in_future(
+            self,
+            "contact_consent_date",
+            lambda _relative, date: self.env._(
+                "The agreement to be contacted cannot be dated in the future (%(date)s).", date=date
+            ),
+        )
