@@ -11,5 +11,4 @@ from . import vip_trusted_person
 from . import res_partner
 from . import mail_activity
 from . import calendar_attendee
-from . import vip_demo
 from . import vip_my_day

@@ -15,4 +15,3 @@ from . import vip_interaction
 from . import vip_employer_finding
 from . import vip_operation
 from . import vip_income
-from . import vip_demo
