@@ -48,6 +48,12 @@ class VipDossier(models.Model):
     )
     key_date_ids = fields.One2many("vip.key.date", "dossier_id")
     reminder_ids = fields.One2many("vip.key.date.reminder", "dossier_id", string="Congratulations")
+    site_watch_due = fields.Boolean(
+        string="Employer Site to Look At",
+        compute="_compute_site_watch_due",
+        search="_search_site_watch_due",
+        help="The employer's web site was not looked at for as long as the client's tier says.",
+    )
     next_key_date = fields.Date(compute="_compute_next_key_date")
     next_key_date_name = fields.Char(compute="_compute_next_key_date", string="Next Occasion")
 
@@ -127,33 +133,47 @@ class VipDossier(models.Model):
         return res
 
     @api.model
+    def _site_watch_due_domain(self):
+        """The one definition of a client whose employer's site is due a look: the employer has a site,
+        the client is not closed, and nobody looked at it for as long as the client's tier says."""
+        today = fields.Date.context_today(self)
+        due_domains = [
+            [
+                "&",
+                ("tier_id", "=", tier.id),
+                "|",
+                ("employer_site_checked_date", "=", False),
+                ("employer_site_checked_date", "<=", today - timedelta(days=tier.site_watch_days)),
+            ]
+            for tier in self.env["vip.tier"].search([("site_watch_days", ">", 0)])
+        ]
+        if not due_domains:
+            return expression.FALSE_DOMAIN
+        return expression.AND(
+            [[("employer_id.website", "!=", False), ("state", "!=", "closed")], expression.OR(due_domains)]
+        )
+
+    def _compute_site_watch_due(self):
+        due = self.filtered_domain(self._site_watch_due_domain())
+        for dossier in self:
+            dossier.site_watch_due = dossier in due
+
+    def _search_site_watch_due(self, operator, value):
+        if operator not in ("=", "!="):
+            raise NotImplementedError(operator)
+        domain = self._site_watch_due_domain()
+        return domain if (operator == "=") == bool(value) else ["!", *expression.normalize_domain(domain)]
+
+    @api.model
     def _cron_employer_watch(self, batch_size=500):
         """A task to look at the employer's web site, as often as the client's tier says."""
         watch = self.env.ref("vip_calendar.mail_activity_type_site_watch")
         today = fields.Date.context_today(self)
-        domain = [("employer_id.website", "!=", False), ("state", "!=", "closed")]
-        due_domains = []
-        for tier in self.env["vip.tier"].search([("site_watch_days", ">", 0)]):
-            threshold = today - timedelta(days=tier.site_watch_days)
-            due_domains.append(
-                [
-                    "&",
-                    ("tier_id", "=", tier.id),
-                    "|",
-                    ("employer_site_checked_date", "=", False),
-                    ("employer_site_checked_date", "<=", threshold),
-                ]
-            )
-        if not due_domains:
+        due_domain = self._site_watch_due_domain()
+        if due_domain == expression.FALSE_DOMAIN:
             return self.browse()
         due = self.search(
-            expression.AND(
-                [
-                    domain,
-                    expression.OR(due_domains),
-                    [("activity_ids", "not any", [("activity_type_id", "=", watch.id)])],
-                ]
-            ),
+            expression.AND([due_domain, [("activity_ids", "not any", [("activity_type_id", "=", watch.id)])]]),
             limit=batch_size + 1,
         )
         batch = due[:batch_size]

@@ -55,3 +55,19 @@ class TestVipEmployerWatch(VipCalendarCase):
         with freeze_time("2026-06-01"):
             self.env["vip.dossier"]._cron_employer_watch()
         self.assertFalse(self._watch_tasks())
+
+    def test_the_filter_finds_what_the_run_reminds(self):
+        """The list's filter and the run share one definition: the tier's frequency, not 30 days
+        written in a view."""
+        Dossier = self.env["vip.dossier"].with_user(self.manager)
+        self.tier.site_watch_days = 60
+        with freeze_time("2026-06-10"):  # checked 40 days ago: due for a 30-day tier, not a 60-day one
+            self.assertNotIn(self.dossier, Dossier.search([("site_watch_due", "=", True)]))
+            self.assertIn(self.dossier, Dossier.search([("site_watch_due", "=", False)]))
+            self.assertFalse(self.dossier.site_watch_due)
+            self.assertFalse(self.env["vip.dossier"]._cron_employer_watch() & self.dossier)
+        with freeze_time("2026-07-01"):  # 61 days
+            self.dossier.invalidate_recordset(["site_watch_due"])
+            self.assertIn(self.dossier, Dossier.search([("site_watch_due", "=", True)]))
+            self.assertTrue(self.dossier.site_watch_due)
+            self.assertIn(self.dossier, self.env["vip.dossier"]._cron_employer_watch())
