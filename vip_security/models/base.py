@@ -386,8 +386,11 @@ class Base(models.AbstractModel):
             if not model and (model_id := _as_id(get(f"{model_field}_id"))):
                 model = self.env["ir.model"].sudo().browse(model_id).exists().model
             if model in self.env and self._vip_guarded(model):
-                # composers take their documents from the context too, whatever active_model says
-                ids = _parse_ids(value) + context_ids
+                # composers take their documents from the context too, whatever active_model says: a
+                # list of documents (``res_ids``), or a document not given (an SMS composer's ``res_id``)
+                ids = _parse_ids(value)
+                if context_ids and (not ids or id_field.endswith("_ids")):
+                    ids += context_ids
                 if ids:
                     targets.setdefault(model, set()).update(ids)
         return targets

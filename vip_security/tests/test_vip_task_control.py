@@ -30,6 +30,8 @@ class TestTaskControl(VipSecurityCase):
 
     def control(self, user, activity, action, **values):
         opened = getattr(activity.with_user(user), f"action_vip_{action}")()
+        # as the web client calls it: from the task's form, the task in the context
+        opened["context"].update(active_model="mail.activity", active_id=activity.id, active_ids=activity.ids)
         wizard = self.env["vip.task.control.wizard"].with_user(user).with_context(**opened["context"]).create(values)
         return wizard.action_confirm()
 
