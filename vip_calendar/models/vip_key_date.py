@@ -432,30 +432,6 @@ class VipKeyDate(models.Model):
             return True
         return self._through_client() and self.dossier_id.contact_allowed
 
-    def _sms_allowed(self):
-        """The service standard's SMS policy: greet by SMS, or else call.
-
-        An SMS goes only when the date's channel is SMS, the occasion allows it,
-        the person opted in, may be contacted and has a mobile number.
-        """
-        self.ensure_one()
-        person = self.relative_id or self.dossier_id
-        occasion = self._occasion_type()
-        return bool(
-            self.channel == "sms"
-            and occasion.sms_allowed
-            and occasion.sms_text
-            and person.sms_opt_in
-            and self._may_contact()
-            and self._sms_number()
-        )
-
-    def _sms_number(self):
-        self.ensure_one()
-        if self.relative_id:
-            return self.relative_id.phone
-        return self.dossier_id.mobile or self.dossier_id.phone
-
     def _task_title(self):
         """The task's and the event's title, in the language of the context (the manager's)."""
         self.ensure_one()

@@ -40,17 +40,6 @@ USER_FIELDS = {"outcome"}
 DUE_STATES = ("open",)
 
 
-def format_sms(text, person):
-    """An SMS text of an occasion for ``person``: ``{greeting}`` is the gendered form of address in the
-    context's language («Уважаемая Анна Сергеевна»), ``{name}`` the formal address alone (the texts written
-    before ``{greeting}`` existed keep working)."""
-    return (
-        (text or "")
-        .replace("{greeting}", person.honorific or "")
-        .replace("{name}", person.formal_address or person.name or "")
-    )
-
-
 class VipKeyDateReminder(models.Model):
     """One occurrence of a key date, reminded once: its task and its calendar event.
 
@@ -166,50 +155,6 @@ class VipKeyDateReminder(models.Model):
         rate = self._field_to_sql(self._table, "on_time_rate", query)
         state = self._field_to_sql(self._table, "state", query)
         return READ_GROUP_AGGREGATE[func](self._table, SQL("CASE WHEN %s IN %s THEN %s END", state, DUE_STATES, rate))
-
-    @api.model
-    def _queue_due_sms(self, limit=500):
-        """Queue the SMS greetings whose day has come where the person is, outside quiet hours.
-
-        The rows are locked (SKIP LOCKED): two workers never queue the same greeting.
-        """
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT id FROM vip_key_date_reminder
-                 WHERE sms_planned AND sms_id IS NULL AND state = 'open'
-                   AND occurrence_date <= (now() at time zone 'UTC')::date + 1
-                 ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED
-                """,
-                limit,
-            )
-        )
-        company = self.env.company
-        queued, sms_vals, days = self.browse(), [], []
-        for reminder in self.browse(row[0] for row in rows):
-            key_date = reminder.key_date_id
-            tz = reminder.dossier_id.tz or reminder.user_id.tz or "UTC"
-            now = fields.Datetime.context_timestamp(self.with_context(tz=tz), fields.Datetime.now())
-            hour = now.hour + now.minute / 60
-            quiet = hour >= company.vip_sms_quiet_from or hour < company.vip_sms_quiet_to
-            if now.date() < reminder.occurrence_date or quiet:
-                continue
-            lang = reminder.dossier_id.partner_id.lang
-            occasion = key_date._occasion_type(reminder.occurrence_date).with_context(lang=lang)
-            body = format_sms(occasion.sms_text, (key_date.relative_id or key_date.dossier_id).with_context(lang=lang))
-            sms_vals.append(
-                {
-                    "number": key_date._sms_number(),
-                    "body": body,
-                    "partner_id": reminder.dossier_id.partner_id.id if not key_date.relative_id else False,
-                }
-            )
-            days.append(now.date())
-            queued |= reminder
-        # one create for the batch; each reminder keeps its own SMS and day
-        for reminder, sms, day in zip(queued, self.env["sms.sms"].create(sms_vals), days, strict=True):
-            reminder.write({"sms_id": sms.id, "done_date": day, "outcome": "done"})
-        return queued
 
     @api.model
     def _flag_late(self, today):

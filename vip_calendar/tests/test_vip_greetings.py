@@ -6,7 +6,7 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests.common import tagged
 
-from ..models.vip_key_date_reminder import format_sms
+from ..models.vip_sms_policy import format_sms
 from .common import VipCalendarCase
 
 
