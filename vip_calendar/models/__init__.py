@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_users
+from . import vip_digest
 from . import vip_tier
 from . import vip_key_date_type
 from . import vip_professional_holiday
