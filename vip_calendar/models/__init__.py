@@ -7,6 +7,7 @@ from . import vip_professional_holiday
 from . import vip_key_date
 from . import vip_key_date_reminder
 from . import vip_sms_policy
+from . import vip_key_date_run
 from . import vip_dossier
 from . import vip_relative
 from . import vip_trusted_person

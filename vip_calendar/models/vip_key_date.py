@@ -1,5 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 from datetime import timedelta
 
 from markupsafe import Markup, escape
@@ -11,13 +10,8 @@ from odoo.tools import SQL, format_date
 from .vip_key_date_type import GREETING_CHANNELS, check_lead_days
 from .vip_professional_holiday import next_anniversary
 
-_logger = logging.getLogger(__name__)
-
 # the earliest and latest "today" on Earth (UTC-12 … UTC+14), around UTC's
 TZ_SLACK = timedelta(days=1)
-# one key-date run at a time in the whole database, whichever node or worker starts it (an advisory lock
-# held by the batch's transaction: a run killed midway lets go of it with its connection)
-RUN_LOCK = 0x56495044  # "VIPD"
 
 
 class VipKeyDate(models.Model):
@@ -285,31 +279,6 @@ class VipKeyDate(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cron_create_reminders(self, batch_size=500):
-        """One batch: roll passed dates forward, then remind what is due.
-
-        Called again by the cron runner while ``remaining`` is not zero; each
-        call commits as a whole, so a run killed midway loses nothing and
-        creates nothing twice (the reminder's unique key settles races).
-        """
-        if not self._take_run_lock():
-            # another node or worker runs it now: step aside, it does the work (no duplicate, no error)
-            _logger.info("VIP key-date run: another run is in progress, this one steps aside")
-            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
-            return self.env["vip.key.date.reminder"]
-        today_utc = fields.Date.context_today(self.with_context(tz="UTC"))
-        self._roll_forward(today_utc - TZ_SLACK)
-        self.env["vip.key.date.reminder"]._flag_late(today_utc - TZ_SLACK)
-        self.env["vip.key.date.reminder"]._queue_due_sms()
-        batch, due_count = self._due_candidates(today_utc + TZ_SLACK, batch_size)
-        done = self.env["vip.key.date.reminder"]._create_for(batch)
-        # Should the selection and _create_for ever disagree on what is due, a batch that created
-        # nothing ends the run rather than spin on the same dates: the next hourly run takes them.
-        remaining = due_count - len(batch) if done else 0
-        self.env["ir.cron"]._notify_progress(done=len(done), remaining=remaining)
-        return done
-
-    @api.model
     def _this_week(self, today, domain=(), limit=10):
         """The key dates of ``domain`` in the seven days from ``today``, as the home screens list them
         (My Day, the management overview): how many, and the first ``limit``."""
@@ -332,77 +301,6 @@ class VipKeyDate(models.Model):
                 for key_date in dates
             ],
         }
-
-    @api.model
-    def _take_run_lock(self):
-        """Whether this transaction holds the run's lock (taken until it commits or rolls back)."""
-        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", RUN_LOCK))
-        return self.env.cr.fetchone()[0]
-
-    @api.model
-    def _roll_forward(self, before):
-        passed = self.search([("next_date", "<", before), ("active", "=", True)])
-        if passed:
-            passed._compute_next_date()
-            passed.flush_recordset(["next_date", "reminder_date"])
-        return passed
-
-    @api.model
-    def _due_candidates(self, horizon, limit):
-        """Active key dates whose reminder is due by ``horizon`` and not yet created: the first ``limit``
-        of them, and how many are due in all (for the run's progress report)."""
-        self.env["vip.key.date.reminder"].flush_model()
-        self.flush_model(["reminder_date", "reminded_date", "next_date", "active", "dossier_id"])
-        rows = self.env.execute_query(self._due_query(horizon, limit))
-        return self.browse(row[0] for row in rows), rows[0][1] if rows else 0
-
-    @api.model
-    def _due_query(self, horizon, limit):
-        """The selection of the run (the benchmark explains this very query)."""
-        return SQL(
-            """
-                -- What may be due, from the partial index of dates whose next occurrence has no
-                -- reminder (the reminder's insert marks its key date: reminded_date): a few rows in an
-                -- ordinary hour, however many dates sit in their lead time already reminded.
-                -- MATERIALIZED: the planner cannot tell those hours from a backlog, and would walk
-                -- every client to find nothing. Of two runs reaching the same date at once, the second
-                -- waits on the reminder's unique key, then fails to serialize: its batch rolls back whole.
-                WITH due AS MATERIALIZED (
-                    SELECT kd.id, kd.dossier_id, kd.reminder_date, kd.next_date
-                      FROM vip_key_date kd
-                     WHERE kd.active AND kd.reminder_date IS NOT NULL AND kd.reminder_date <= %(horizon)s
-                       AND kd.reminded_date IS DISTINCT FROM kd.next_date
-                ), people AS NOT MATERIALIZED (
-                    -- joined (and hashed) once, rather than a time-zone lookup per due date; the time is
-                    -- converted in the chosen person's zone only: a zone PostgreSQL does not know, on a
-                    -- user who gets none of these tasks, must not stop the run
-                    SELECT u.id, u.active, u.active AND NOT COALESCE(u.vip_absent, false) AS present,
-                           COALESCE(p.tz, 'UTC') AS tz
-                      FROM res_users u
-                      JOIN res_partner p ON p.id = u.partner_id
-                )
-                -- how many are due in all, counted in the same pass (the sort reads them all anyway)
-                SELECT due.id, count(*) OVER ()
-                  FROM due
-                  JOIN vip_dossier d ON d.id = due.dossier_id
-                  LEFT JOIN people m ON m.id = d.user_id
-                  LEFT JOIN people dep ON dep.id = d.deputy_id
-                 WHERE d.active AND d.state != 'closed'
-                   -- due where the one who gets the task is, as vip.dossier._vip_responsible() says
-                   AND due.reminder_date <= ((%(utc_now)s::timestamp AT TIME ZONE 'UTC') AT TIME ZONE CASE
-                        WHEN m.present THEN m.tz
-                        WHEN dep.present THEN dep.tz
-                        WHEN m.active THEN m.tz
-                        ELSE 'UTC'
-                       END)::date
-                 -- a batch holds few managers: a task subscribes its manager to the client, one call per manager
-                 ORDER BY d.user_id, due.reminder_date, due.id
-                LIMIT %(limit)s
-                """,
-            horizon=horizon,
-            limit=limit,
-            utc_now=fields.Datetime.now(),
-        )
 
     def _responsible(self):
         """Who gets the task: the manager, or the deputy when the manager is away."""

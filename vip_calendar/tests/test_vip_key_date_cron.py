@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import new_test_user, tagged
 from odoo.tools import SQL, mute_logger, sql
 
-from ..models.vip_key_date import RUN_LOCK
+from ..models.vip_key_date_run import RUN_LOCK
 from .common import VipCalendarCase, migration
 
 START = date(2026, 6, 1)
@@ -711,3 +711,46 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertEqual((late.outcome, late.on_time, late.on_time_rate), ("unreachable", False, 0))
         groups = self.Reminder._read_group([("id", "in", (reminder | late).ids)], ["manager_id"], ["on_time_rate:avg"])
         self.assertEqual(groups, [(self.manager, 50.0)], "half of the manager's key-date tasks on time")
+
+    def test_the_selection_and_the_run_agree_on_whose_day_it_is(self):
+        """Who gets the task, and so in whose time zone it is due, is said twice: in SQL by the run's
+        selection (``_due_query``), in Python by ``vip.dossier._vip_responsible``. Both must agree in
+        every case: the manager present or away, the deputy present or away (a manager with clients
+        cannot be archived)."""
+        self.manager.tz = "Pacific/Kiritimati"  # UTC+14
+        self.deputy.tz = "Etc/GMT+12"  # UTC-12
+        key_date = self.KeyDate.search([("dossier_id", "=", self.dossier.id), ("type_id", "=", self.birthday.id)])
+        self.assertEqual(key_date.reminder_date, date(2026, 6, 13))
+        cases = [
+            # (manager away, manager archived, deputy away): due on the 12th at noon UTC?
+            ((False, False, False), True),  # the manager's day: already the 13th in Kiritimati
+            ((True, False, False), False),  # the deputy's: still the 12th at UTC-12
+            ((True, False, True), True),  # both away: the manager's still
+        ]
+        for (away, archived, deputy_away), expected in cases:
+            with self.subTest(away=away, archived=archived, deputy_away=deputy_away):
+                self.manager.write({"vip_absent": away, "active": not archived})
+                self.deputy.vip_absent = deputy_away
+                self.env.flush_all()
+                with freeze_time("2026-06-12 12:00:00"):
+                    selected, _count = self.KeyDate._due_candidates(date(2026, 6, 14), 1000)
+                    responsible = key_date._responsible()
+                    python_due = key_date.reminder_date <= responsible._vip_local_now().date()
+                self.assertEqual(python_due, expected)
+                self.assertEqual(key_date in selected, python_due, "SQL and Python route the task alike")
+        self.manager.write({"vip_absent": False, "active": True})
+
+    def test_the_inserted_reminder_is_what_the_orm_computes(self):
+        """The run writes its reminders by SQL, filling by hand what the ORM would compute: every stored
+        computed field must hold what the ORM computes for it (a field added later and left empty by
+        the insert fails here)."""
+        [reminder] = self.step(date(2026, 6, 13))
+        fields_ = [field for field in reminder._fields.values() if field.store and field.compute]
+        self.assertTrue(fields_)
+        inserted = {field.name: reminder[field.name] for field in fields_}
+        with freeze_time("2026-06-13 06:00:00"):  # computed as of the run
+            for field in fields_:
+                self.env.add_to_compute(field, reminder)
+            reminder.flush_recordset()
+            reminder.invalidate_recordset()
+            self.assertEqual(inserted, {field.name: reminder[field.name] for field in fields_})
