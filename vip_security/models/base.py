@@ -73,10 +73,10 @@ def is_protected_model(name):
 
 
 def _as_id(value):
-    """An id as the ORM would store it from what a caller sent: ``2``, ``"2"``, ``2.0``, and ``2.5`` (which
-    the ORM truncates to 2); else ``None``."""
+    """An id as the ORM would store it from what a caller sent: ``2``, ``"2"``, ``2.0``, ``2.5`` (which
+    the ORM truncates to 2), and ``true`` (a bool is an int to Python: the ORM stores 1); else ``None``."""
     if isinstance(value, bool):
-        return None
+        return 1 if value else None
     if isinstance(value, int):
         return value
     try:

@@ -42,7 +42,35 @@ class MailThread(models.AbstractModel):
         self._vip_check_contribution(
             kwargs.get("partner_ids"), kwargs.get("attachment_ids") or kwargs.get("attachments")
         )
+        self._vip_check_post_values(kwargs)
         return super().message_post(**kwargs)
+
+    def _vip_check_post_values(self, values):
+        """Core lets the caller of ``message_post`` say who wrote it, when, and what changed (a tracking
+        line, created as the system): on a client, a read-only supervisor wrote a back-dated message under
+        a manager's name and a false change of the client's phone. On a client, its event or its card, a
+        user posts as themselves, now, and changes nothing by a message."""
+        if self.env.su or not self._vip_is_client_document():
+            return
+        own = self.env.user.partner_id.id
+        forged = [key for key in ("author_guest_id", "tracking_value_ids", "date", "email_from") if values.get(key)]
+        if values.get("author_id") and values["author_id"] != own:
+            forged.append("author_id")
+        if forged:
+            raise AccessError(
+                self.env._(
+                    "On a VIP client, a message is posted by its author, now, as written: %(fields)s.",
+                    fields=", ".join(forged),
+                )
+            )
+
+    def _vip_is_client_document(self):
+        """Whether ``self`` holds a client's document: a VIP record with a chatter, a client's event, a
+        client's card."""
+        if hasattr(self, "_vip_check_post") or self._vip_is_relay():
+            return True
+        # sudo: whether the contacts posted on are clients' cards, nothing is returned
+        return self._name == "res.partner" and any(self.sudo().with_context(prefetch_fields=False).mapped("vip_client"))
 
     def _message_update_content(self, message, body, attachment_ids=None, partner_ids=None, strict=True, **kwargs):
         # the edit route writes as the system: the same checks as a new post, with the editor's rights

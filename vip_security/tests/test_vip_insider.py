@@ -16,7 +16,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_module_path
 from odoo.tests.common import tagged
 
-from odoo.addons.vip_security.models.base import CARD_DETAILS, is_vip_model
+from odoo.addons.vip_security.models.base import CARD_DETAILS, _as_id, is_vip_model
 
 from .common import VipSecurityCase
 
@@ -1170,8 +1170,47 @@ class TestVipInsider(VipSecurityCase):
                 Default.set(model, field, value, user_id=True)
             with self.subTest(model=model), self.assertRaises(AccessError):
                 # the form asks the defaulted fields too, as a form showing them does
-                result = self.env[model].with_user(user).onchange({}, [], {**dict.fromkeys(defaults, {}), **spec})
+                result = self.env[model].with_user(user).onchange({}, [], {**{key: {} for key in defaults}, **spec})
                 self.assertNotIn("814-64-53", str(result))
             with self.subTest(model=model, call="default_get"), self.assertRaises(AccessError):
                 self.env[model].with_user(user).default_get(list(defaults))
             self.env["ir.default"].search([("user_id", "=", user.id)]).unlink()
+
+    def test_true_is_the_record_one(self):
+        """``res_id: true`` is stored as 1 (a bool is an int to Python): the guard reads it as the ORM does,
+        or any employee reads record 1 of every VIP model (a client's name and mobile)."""
+        self.assertEqual(_as_id(True), 1)
+        self.assertIsNone(_as_id(False))
+        # record 1: the demo's first client (the tests run on a database with the demo data)
+        self.assertTrue(self.env["vip.dossier"].browse(1).exists())
+        model_id = self.env["ir.model"]._get_id("vip.dossier")
+        with self.assertRaises(AccessError):
+            self.env["mail.activity"].with_user(self.employee).onchange(
+                {"res_model_id": model_id, "res_id": True}, [], {"res_name": {}, "res_id": {}}
+            )
+        with self.assertRaises(AccessError):
+            self.env["sms.composer"].with_user(self.employee).onchange(
+                {"res_model": "vip.dossier", "res_id": True, "composition_mode": "comment"},
+                [],
+                {"recipient_single_description": {}, "recipient_single_number_itf": {}},
+            )
+
+    def test_messages_on_a_client_are_posted_as_written(self):
+        """A read-only supervisor may comment on a client, but not under a manager's name, back-dated,
+        or with a tracking line that makes a false change of the client's phone."""
+        dossier = self.other_dossier.with_user(self.supervisor)
+        phone = self.env["ir.model.fields"]._get("vip.dossier", "phone")
+        for values in (
+            {"author_id": self.manager2.partner_id.id},
+            {"date": "2025-01-15 09:00:00"},
+            {
+                "tracking_value_ids": [
+                    Command.create({"field_id": phone.id, "old_value_char": "1", "new_value_char": "2"})
+                ]
+            },
+        ):
+            with self.subTest(values=list(values)), self.assertRaises(AccessError):
+                dossier.message_post(body="The client asks to close every account.", message_type="comment", **values)
+        # commenting as oneself still works
+        message = dossier.message_post(body="Please call back.", message_type="comment", subtype_xmlid="mail.mt_note")
+        self.assertEqual(message.author_id, self.supervisor.partner_id)
