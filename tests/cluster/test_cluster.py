@@ -2,6 +2,7 @@
 """Two Odoo nodes on one primary and its streaming replica: correct when they race, and every read
 still obeys the row rules and leaves its audit entry on the primary."""
 
+import base64
 import threading
 import time
 
@@ -157,4 +158,51 @@ def test_exports_queued_on_both_nodes_run_once(login, primary, logs):
     assert sorted(primary.fetchall()) == [("done", 1), ("done", 1)], "each job ran once, at its first try"
     primary.execute("SELECT count(DISTINCT attachment_id) FROM vip_export WHERE id > %s", [last])
     assert primary.fetchone()[0] == 2
+    assert not logs.errors(), logs.errors()
+
+
+def start_import(back_office, prefix, count=300):
+    """A file of ``count`` operations, big enough for the job runner (the sync limit is lowered to 10)."""
+    lines = ["external_ref;client_ref;date;operation_type;amount"]
+    lines += [f"{prefix}-{i};VIP-0002;2026-01-{1 + i % 28:02d};fee;{i + 1}" for i in range(count)]
+    [import_id] = back_office.call(
+        "vip.import",
+        "create",
+        [
+            {
+                "kind": "operation",
+                "file_name": f"{prefix}.csv",
+                "file": base64.b64encode("\n".join(lines).encode()).decode(),
+            }
+        ],
+    )
+    back_office.call("vip.import", "action_import", [import_id])
+    return import_id
+
+
+def wait_import(primary, import_id, timeout=180):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        primary.execute("SELECT state FROM vip_import WHERE id = %s", [import_id])
+        state = primary.fetchone()[0]
+        if state not in ("queued", "draft"):
+            return state
+        time.sleep(1)
+    return state
+
+
+def test_imports_queued_on_both_nodes_run_once(login, primary, logs):
+    """Two big files started on the two nodes: each loaded once, by one job, at its first try."""
+    login(0, "admin").call("ir.config_parameter", "set_param", "vip_import.sync_rows", "10")
+    prefix = f"BOTH{int(time.time())}"
+    offices = [login(0, "backoffice"), login(1, "backoffice")]
+    imports = at_once(*(lambda b=b, n=n: start_import(b, f"{prefix}{n}") for n, b in enumerate(offices)))
+    assert [wait_import(primary, i) for i in imports] == ["done", "done"]
+    primary.execute(
+        "SELECT j.state, j.retry FROM queue_job j JOIN vip_import i ON i.job_uuid = j.uuid WHERE i.id = ANY(%s)",
+        [imports],
+    )
+    assert sorted(primary.fetchall()) == [("done", 1), ("done", 1)]
+    primary.execute("SELECT count(*) FROM vip_operation WHERE external_ref LIKE %s", [f"{prefix}%"])
+    assert primary.fetchone()[0] == 600
     assert not logs.errors(), logs.errors()

@@ -16,7 +16,7 @@ import psutil
 import psycopg2
 import pytest
 from conftest import DB, DSN
-from test_cluster import reset_reminders
+from test_cluster import reset_reminders, start_import, wait_import
 
 PYTHON = os.environ.get("VIP_PYTHON")
 ODOO_BIN = os.environ.get("VIP_ODOO_BIN")
@@ -256,3 +256,35 @@ def test_an_export_job_killed_midway_runs_again(login, primary):
         [last],
     )
     assert primary.fetchall() == [("done", "done", 2, 1)], "run again once, done, one file"
+
+
+def test_an_import_job_killed_midway_runs_again(login, primary):
+    """The worker loading a big file is killed (SIGKILL) as it writes the operations: nothing of the
+    file is loaded, the import still shows in progress, the runner runs the job again and the file is
+    loaded once, whole."""
+    login(0, "admin").call("ir.config_parameter", "set_param", "vip_import.sync_rows", "10")
+    prefix = f"KILL{int(time.time())}"
+    locker = psycopg2.connect(DSN)
+    try:
+        with locker.cursor() as cr:
+            cr.execute("LOCK TABLE vip_operation IN SHARE MODE")
+        import_id = start_import(login(0, "backoffice"), prefix)
+        backend = blocked_backend(primary, "vip_operation")
+        os.kill(worker_of(primary, backend), signal.SIGKILL)
+    finally:
+        locker.rollback()
+        locker.close()
+    primary.execute("SELECT state FROM vip_import WHERE id = %s", [import_id])
+    assert primary.fetchone()[0] == "queued", "the user sees it in progress"
+    primary.execute("SELECT count(*) FROM vip_operation WHERE external_ref LIKE %s", [f"{prefix}%"])
+    assert primary.fetchone()[0] == 0, "nothing of the file is loaded"
+    assert wait_import(primary, import_id) == "done"
+    primary.execute(
+        """
+        SELECT i.created_count, i.rejected_count, j.retry,
+               (SELECT count(*) FROM vip_operation WHERE external_ref LIKE %s)
+          FROM vip_import i JOIN queue_job j ON j.uuid = i.job_uuid WHERE i.id = %s
+        """,
+        [f"{prefix}%", import_id],
+    )
+    assert primary.fetchone() == (300, 0, 2, 300), "loaded once, whole, at the second try"
