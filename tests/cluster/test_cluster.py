@@ -3,6 +3,8 @@
 still obeys the row rules and leaves its audit entry on the primary."""
 
 import base64
+import os
+import subprocess
 import threading
 import time
 
@@ -205,4 +207,39 @@ def test_imports_queued_on_both_nodes_run_once(login, primary, logs):
     assert sorted(primary.fetchall()) == [("done", 1), ("done", 1)]
     primary.execute("SELECT count(*) FROM vip_operation WHERE external_ref LIKE %s", [f"{prefix}%"])
     assert primary.fetchone()[0] == 600
+    assert not logs.errors(), logs.errors()
+
+
+def replica_sql(sql):
+    """A statement on the replica, as the postgres user (pausing and resuming its replay)."""
+    command = [
+        os.path.join(os.environ["VIP_PG_BIN"], "psql"),
+        *("-h", os.environ["VIP_REPLICA_DATA"], "-p", os.environ["VIP_REPLICA_PORT"]),
+        *("-U", "postgres", "-d", "postgres", "-qtAc", sql),
+    ]
+    if os.geteuid() == 0:
+        command = ["runuser", "-u", "postgres", "--", *command]
+    return subprocess.run(command, check=True, cwd="/", capture_output=True, text=True).stdout.strip()
+
+
+def test_a_lagging_replica_breaks_nothing(login, primary, logs):
+    """The replica stops replaying (as far behind as one likes): nothing fails. The VIP data is read on
+    the primary (its reads write the access log), so a manager sees at once what was just saved; what a
+    node reads on the replica is as of the lag, consistently."""
+    manager = login(0, "manager1")
+    [dossier] = manager.call("vip.dossier", "search", [["user_id", "=", manager.uid]], limit=1)
+    replica_sql("SELECT pg_wal_replay_pause()")
+    try:
+        subject = f"Saved during the lag {time.time()}"
+        interaction = manager.call("vip.interaction", "create", {"dossier_id": dossier, "subject": subject})
+        for node in (0, 1):
+            reader = login(node, "manager1")
+            rows = reader.call("vip.interaction", "search_read", [["subject", "=", subject]], ["id"])
+            assert [row["id"] for row in rows] == [interaction], "the VIP data is read on the primary"
+            # a core read routed to the replica answers, as of the lag
+            [user] = reader.call("res.users", "read", [reader.uid], ["partner_id"])
+            partner = user["partner_id"][0]
+            assert reader.call("res.partner", "search_read", [["id", "=", partner]], ["id"]) == [{"id": partner}]
+    finally:
+        replica_sql("SELECT pg_wal_replay_resume()")
     assert not logs.errors(), logs.errors()
