@@ -19,11 +19,11 @@ import time
 from datetime import datetime
 
 from bench_concurrency import THINK, percentile, prepare, work
-from common import DB, open_registry, write_report
+from common import DB, forget_bench_reads, write_report
 from odoo_rpc import start_server, stop_server  # bench_concurrency put tools/ on the path
 
 import odoo
-from odoo.tools import SQL, config
+from odoo.tools import config
 
 REPLICA_PORT = os.environ.get("VIP_PG_REPLICA_PORT")
 
@@ -71,16 +71,7 @@ def main():
     logins, specs, _counts = prepare()
     started = odoo.fields.Datetime.now()
     results = {count: measure(count, logins, specs) for count in (1, 2)}
-    registry = open_registry()
-    with registry.cursor() as cr:
-        cr.execute(
-            SQL(
-                "DELETE FROM vip_access_log WHERE date >= %s AND user_id IN "
-                "(SELECT id FROM res_users WHERE login IN %s)",
-                started,
-                tuple(logins),
-            )
-        )
+    forget_bench_reads(started, logins)
     errors = [e for working, saturated in results.values() for e in working[1] + saturated[1]]
 
     def all_timings(phase):

@@ -25,7 +25,7 @@ import threading
 import time
 from datetime import datetime
 
-from common import DB, form_spec, open_registry, superuser_env, write_report
+from common import DB, forget_bench_reads, form_spec, open_registry, superuser_env, write_report
 
 import odoo
 from odoo.tools import SQL, config
@@ -175,17 +175,7 @@ def main():
     finally:
         stop_server(proc)
         log.close()
-    # the openings were logged like any other: the benchmark's own rows go
-    registry = open_registry()
-    with registry.cursor() as cr:
-        cr.execute(
-            SQL(
-                "DELETE FROM vip_access_log WHERE date >= %s AND user_id IN "
-                "(SELECT id FROM res_users WHERE login IN %s)",
-                started,
-                tuple(logins),
-            )
-        )
+    forget_bench_reads(started, logins)
     errors += working[1] + saturated[1]
     calls = sum(len(v) for phase in (alone, working[0], saturated[0]) for v in phase.values())
 

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 
 import psutil
 import psycopg2
@@ -221,6 +222,21 @@ def worker_of(primary, backend):
     pytest.fail(f"no process holds the connection of backend {backend}")
 
 
+@contextmanager
+def worker_killed_on(primary, table):
+    """Writes to ``table`` wait (reads go on); the block starts a job that writes it, and the worker
+    running the job is killed (SIGKILL) while it waits there."""
+    locker = psycopg2.connect(DSN)
+    try:
+        with locker.cursor() as cr:
+            cr.execute(f"LOCK TABLE {table} IN SHARE MODE")
+        yield
+        os.kill(worker_of(primary, blocked_backend(primary, table)), signal.SIGKILL)
+    finally:
+        locker.rollback()
+        locker.close()
+
+
 def test_an_export_job_killed_midway_runs_again(login, primary):
     """The worker writing a background export is killed (SIGKILL) as it stores the file: nothing of it
     is saved, the export still says it is in progress, queue_job's runner finds the job dead and runs it
@@ -228,17 +244,8 @@ def test_an_export_job_killed_midway_runs_again(login, primary):
     manager = login(0, "manager1", lang="en_US")
     primary.execute("SELECT coalesce(max(id), 0) FROM vip_export")
     last = primary.fetchone()[0]
-    locker = psycopg2.connect(DSN)
-    try:
-        with locker.cursor() as cr:
-            # reads go on; the job's INSERT of its file waits here
-            cr.execute("LOCK TABLE ir_attachment IN SHARE MODE")
+    with worker_killed_on(primary, "ir_attachment"):  # as it stores the file
         manager.call("vip.export", "action_export_operations", [])
-        backend = blocked_backend(primary, "ir_attachment")
-        os.kill(worker_of(primary, backend), signal.SIGKILL)
-    finally:
-        locker.rollback()
-        locker.close()
     primary.execute("SELECT state, attachment_id FROM vip_export WHERE id > %s", [last])
     assert primary.fetchall() == [("queued", None)], "the user sees it in progress, with no file"
     deadline = time.time() + 180
@@ -264,16 +271,8 @@ def test_an_import_job_killed_midway_runs_again(login, primary):
     loaded once, whole."""
     login(0, "admin").call("ir.config_parameter", "set_param", "vip_import.sync_rows", "10")
     prefix = f"KILL{int(time.time())}"
-    locker = psycopg2.connect(DSN)
-    try:
-        with locker.cursor() as cr:
-            cr.execute("LOCK TABLE vip_operation IN SHARE MODE")
+    with worker_killed_on(primary, "vip_operation"):  # as it writes the operations
         import_id = start_import(login(0, "backoffice"), prefix)
-        backend = blocked_backend(primary, "vip_operation")
-        os.kill(worker_of(primary, backend), signal.SIGKILL)
-    finally:
-        locker.rollback()
-        locker.close()
     primary.execute("SELECT state FROM vip_import WHERE id = %s", [import_id])
     assert primary.fetchone()[0] == "queued", "the user sees it in progress"
     primary.execute("SELECT count(*) FROM vip_operation WHERE external_ref LIKE %s", [f"{prefix}%"])
