@@ -103,16 +103,24 @@ def _parse_ids(value):
 
 def linked_ids(field_type, value):
     """``(ids, nested values)`` that a relational field's value links to, as a form sends it: an id, a
-    ``{"id": …}`` or ``(id, name)`` for a many2one; commands (or ids) for a many2many or one2many."""
+    ``{"id": …}`` or ``(id, name)`` for a many2one; commands (or ids) for a many2many or one2many. A dict
+    is a record in the making (the ORM makes a new record of its values, on the id as its origin): its
+    other values are nested values, linked like a new line's."""
     if field_type == "many2one":
+        nested = []
         if isinstance(value, dict):
+            nested = [{key: item for key, item in value.items() if key != "id"}]
             value = value.get("id")
         elif isinstance(value, (list, tuple)):
             value = value[0] if value else None
         one = _as_id(value)
-        return ([one] if one else []), []
+        return ([one] if one else []), [line for line in nested if line]
     ids, nested = [], []
     for command in value if isinstance(value, (list, tuple)) else ():
+        if isinstance(command, dict):
+            ids += _parse_ids(command.get("id"))
+            nested.append({key: item for key, item in command.items() if key != "id"})
+            continue
         if not isinstance(command, (list, tuple)):
             ids += _parse_ids(command)
             continue
@@ -321,6 +329,10 @@ class Base(models.AbstractModel):
                 yield comodel._name, ids
             for line in nested:
                 yield from comodel._vip_linked_in_values(line)
+                if comodel._vip_pointer_specs():
+                    # a line that points at a record by (model, id): a task or a message in the making
+                    for model, pointed in comodel._vip_pointer_targets_in_values(line).items():
+                        yield model, list(pointed)
 
     # ------------------------------------------------------------------
     # what a pointer points at

@@ -3,7 +3,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from .base import is_vip_model
+from .base import CARD_MODEL, is_vip_model
 
 SUPERVISOR_GROUP = "vip_dossier.group_vip_supervisor"
 ADMIN_GROUP = "vip_dossier.group_vip_admin"
@@ -105,6 +105,22 @@ class ResPartner(models.Model):
             readers = partner.parent_id.vip_reader_user_ids if partner.parent_id.vip_client else no_one
             if partner.vip_reader_user_ids != readers:
                 partner.vip_reader_user_ids = readers
+
+    @api.depends_context("uid")
+    def _compute_same_vat_partner_id(self):
+        """Core warns of another contact with the same Tax ID or company registry, found as the system:
+        whoever knows a person's INN learned that they are a VIP client (and their card's id). A client's
+        card is named to its readers only."""
+        super()._compute_same_vat_partner_id()
+        if self.env.su:
+            return
+        for fname in ("same_vat_partner_id", "same_company_registry_partner_id"):
+            found = {partner: partner[fname] for partner in self if partner[fname]}
+            ids = {other.id for other in found.values()}
+            hidden = self._vip_forbidden_targets(CARD_MODEL, ids, "read") if ids else set()
+            for partner, other in found.items():
+                if other.id in hidden:
+                    partner[fname] = False
 
     @api.depends_context("uid")
     def _compute_display_name(self):

@@ -1214,3 +1214,40 @@ class TestVipInsider(VipSecurityCase):
         # commenting as oneself still works
         message = dossier.message_post(body="Please call back.", message_type="comment", subtype_xmlid="mail.mt_note")
         self.assertEqual(message.author_id, self.supervisor.partner_id)
+
+    def test_a_link_given_as_a_record_in_the_making_is_checked_whole(self):
+        """A many2one sent as a dict is a new record made of its values (the ORM keeps the id as its
+        origin): ``{"id": <own user>, "partner_id": <a client's card>}`` read every client's name, e-mail,
+        phone and mobile through the user's delegated fields, to any employee."""
+        card = self.dossier.partner_id
+        card.write({"email": "client@example.com", "phone": "+7 495 814-64-53"})
+        spec = {"user_id": {"fields": {"name": {}, "email": {}, "phone": {}}}}
+        for model in ("res.partner", "calendar.event"):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                result = (
+                    self.env[model]
+                    .with_user(self.employee)
+                    .onchange({"name": "x", "user_id": {"id": self.employee.id, "partner_id": card.id}}, [], spec)
+                )
+                self.assertNotIn("814-64-53", str(result))
+        with self.assertRaises(AccessError):
+            self.env["calendar.attendee"].with_user(self.employee).onchange(
+                {"partner_id": {"id": self.employee.partner_id.id, "parent_id": card.id}},
+                [],
+                {"partner_id": {"fields": {"parent_name": {}}}},
+            )
+
+    def test_the_same_tax_id_tells_no_one_a_person_is_a_client(self):
+        """Core warns of a contact with the same Tax ID, found as the system: knowing a person's INN, any
+        employee learned they are a VIP client. The warning names a client's card to its readers only."""
+        card = self.dossier.partner_id
+        card.write({"vat": "770112345678", "company_registry": "1027700132195"})
+        values = {"name": "Probe", "vat": "770112345678", "company_registry": "1027700132195"}
+        spec = {"same_vat_partner_id": {}, "same_company_registry_partner_id": {}}
+        for user in (self.employee, self.manager2):
+            result = self.env["res.partner"].with_user(user).onchange(values, ["vat"], spec)
+            self.assertFalse(result["value"].get("same_vat_partner_id"), user.login)
+            self.assertFalse(result["value"].get("same_company_registry_partner_id"), user.login)
+        # the client's own manager is warned of the duplicate
+        result = self.env["res.partner"].with_user(self.manager).onchange(values, ["vat"], spec)
+        self.assertEqual(result["value"]["same_vat_partner_id"], card.id)
