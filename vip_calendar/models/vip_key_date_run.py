@@ -9,6 +9,8 @@ import logging
 from collections import defaultdict
 from datetime import datetime, time
 
+import psycopg2.errors
+
 from odoo import Command, api, fields, models
 from odoo.tools import SQL
 
@@ -20,6 +22,8 @@ _logger = logging.getLogger(__name__)
 # one key-date run at a time in the whole database, whichever node or worker starts it (an advisory lock
 # held by the batch's transaction: a run killed midway lets go of it with its connection)
 RUN_LOCK = 0x56495044  # "VIPD"
+# the row each run stamps as it starts (see _take_run_lock)
+RUN_STAMP = "vip_calendar.key_date_run"
 
 
 class VipKeyDate(models.Model):
@@ -53,9 +57,33 @@ class VipKeyDate(models.Model):
 
     @api.model
     def _take_run_lock(self):
-        """Whether this transaction holds the run's lock (taken until it commits or rolls back)."""
-        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", RUN_LOCK))
-        return self.env.cr.fetchone()[0]
+        """Whether this transaction holds the run's lock (taken until it commits or rolls back) and sees
+        everything the runs before it did.
+
+        The lock alone is not enough: a run's transaction reads the database as it was when the
+        transaction began (repeatable read), which may be before another run committed its reminders and
+        let go of the lock. Each run stamps a row as it starts; a run whose view of the database predates
+        the last stamp fails to lock that row (could not serialize) and steps aside, before it does
+        anything, rather than try to insert what the other run inserted."""
+        cr = self.env.cr
+        cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", RUN_LOCK))
+        if not cr.fetchone()[0]:
+            return False
+        try:
+            with cr.savepoint(flush=False):
+                cr.execute(
+                    SQL(
+                        """INSERT INTO ir_config_parameter (key, value, create_uid, create_date, write_uid, write_date)
+                           VALUES (%s, clock_timestamp()::varchar, 1, now() at time zone 'UTC', 1,
+                                   now() at time zone 'UTC')
+                           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value""",
+                        RUN_STAMP,
+                    ),
+                    log_exceptions=False,
+                )
+        except psycopg2.errors.SerializationFailure:
+            return False
+        return True
 
     @api.model
     def _roll_forward(self, before):

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import new_test_user, tagged
 from odoo.tools import SQL, mute_logger, sql
 
-from ..models.vip_key_date_run import RUN_LOCK
+from ..models.vip_key_date_run import RUN_LOCK, RUN_STAMP
 from .common import VipCalendarCase, migration
 
 START = date(2026, 6, 1)
@@ -754,3 +754,27 @@ class TestVipKeyDateCron(VipCalendarCase):
             reminder.flush_recordset()
             reminder.invalidate_recordset()
             self.assertEqual(inserted, {field.name: reminder[field.name] for field in fields_})
+
+    def test_a_run_that_sees_the_database_from_before_another_steps_aside(self):
+        """A run's transaction reads the database as it was when it began: should another run commit
+        its reminders and let go of the lock meanwhile, this one gets the lock on a view from before
+        them and would insert them again (a serialization error in the log, seen with two nodes). It
+        finds the other run's stamp newer than its view and steps aside, before doing anything."""
+        self.KeyDate.search([], limit=1)  # this transaction's view of the database is taken
+        other = sql_db.db_connect(self.env.cr.dbname).cursor()
+        try:
+            # another run, on another connection, stamps and commits
+            other.execute(
+                """INSERT INTO ir_config_parameter (key, value) VALUES (%s, 'other run')
+                   ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value""",
+                [RUN_STAMP],
+            )
+            other.commit()
+            with freeze_time("2026-06-13 06:00:00"):
+                created, progress = self.cron_batch()
+            self.assertFalse(created)
+            self.assertEqual((progress.done, progress.remaining), (0, 0))
+        finally:
+            other.execute("DELETE FROM ir_config_parameter WHERE key = %s", [RUN_STAMP])
+            other.commit()
+            other.close()
