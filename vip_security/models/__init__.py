@@ -13,6 +13,7 @@ from . import mail_activity
 from . import mail_message
 from . import mail_notification
 from . import mail_template
+from . import mail_compose_message
 from . import mail_thread
 from . import res_partner
 from . import res_users

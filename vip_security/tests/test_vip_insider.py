@@ -1251,3 +1251,73 @@ class TestVipInsider(VipSecurityCase):
         # the client's own manager is warned of the duplicate
         result = self.env["res.partner"].with_user(self.manager).onchange(values, ["vat"], spec)
         self.assertEqual(result["value"]["same_vat_partner_id"], card.id)
+
+    def test_recipients_found_by_e_mail_name_no_client(self):
+        """A template's recipients are found by e-mail among all contacts, as the system: a client's e-mail
+        among one's own attendees' addresses made the composer refuse the form (the client exists) and keep
+        the client's card (its id). For who may not read the card, the address finds nobody."""
+        card = self.dossier.partner_id
+        card.email = "client@example.com"
+        self.employee.email = "employee@example.com,client@example.com"
+        event = (
+            self.env["calendar.event"]
+            .with_user(self.employee)
+            .create(
+                {
+                    "name": "Sync",
+                    "start": "2031-01-01 10:00:00",
+                    "stop": "2031-01-01 11:00:00",
+                    "partner_ids": [Command.set(self.employee.partner_id.ids)],
+                }
+            )
+        )
+        values = {
+            "model": "calendar.event",
+            "res_ids": str(event.ids),
+            "composition_mode": "comment",
+            "template_id": self.env.ref("calendar.calendar_template_meeting_update").id,
+        }
+        Composer = self.env["mail.compose.message"].with_user(self.employee)
+        Composer.onchange(values, ["template_id"], {"template_id": {}, "partner_ids": {}})  # not refused
+        composer = Composer.create(values)
+        self.assertNotIn(card, composer.sudo().partner_ids)
+        # the client's own manager, composing the same, finds the client's card
+        self.manager.email = "manager@example.com,client@example.com"
+        own = (
+            self.env["calendar.event"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "name": "Sync",
+                    "start": "2031-01-01 10:00:00",
+                    "stop": "2031-01-01 11:00:00",
+                    "partner_ids": [Command.set(self.manager.partner_id.ids)],
+                }
+            )
+        )
+        composer = self.env["mail.compose.message"].with_user(self.manager).create(dict(values, res_ids=str(own.ids)))
+        self.assertIn(card, composer.sudo().partner_ids)
+
+    def test_the_duplicates_search_finds_no_client(self):
+        """The contacts' duplicates search groups the whole table by SQL and names each group's lowest id:
+        two decoys with a client's e-mail returned the client's card to another manager."""
+        card = self.dossier.partner_id
+        card.email = "client@example.com"
+        decoys = (
+            self.env["res.partner"]
+            .with_user(self.manager2)
+            .create(
+                [{"name": "Decoy", "email": "client@example.com"}, {"name": "Decoy", "email": "client@example.com"}]
+            )
+        )
+        self.env.flush_all()  # the search reads the table by SQL
+        wizard = (
+            self.env["base.partner.merge.automatic.wizard"]
+            .with_user(self.manager2)
+            .create({"group_by_email": True, "maximum_group": 0, "state": "option"})
+        )
+        wizard.action_start_manual_process()
+        lines = self.env["base.partner.merge.line"].sudo().search([("wizard_id", "=", wizard.id)])
+        found = {int(i) for line in lines for i in line.aggr_ids.strip("[]").split(",") if i.strip()}
+        self.assertNotIn(card.id, found | set(lines.mapped("min_id")))
+        self.assertTrue(set(decoys.ids) <= found, "the decoys themselves are duplicates")
