@@ -190,6 +190,18 @@ class Base(models.AbstractModel):
         """Whether a pointer at a record of ``model`` is guarded."""
         return is_protected_model(model) or (model in self.env and self.env[model]._vip_is_relay())
 
+    def _vip_guarded_target(self, model):
+        """Whether a record given as a document (a composer's model and ids, a new task's) is checked: the
+        guarded models, and the rows guarded on their own — those that point at a record (a task, a
+        mail), that show a contact's data (an attendee), notifications. Core computes the document's
+        name as the system: a composer pointed at a task on a client, its mail or an attendee told any
+        employee the client's name."""
+        if self._vip_guarded(model):
+            return True
+        return model in self.env and (
+            model in CARD_DETAILS or model in SELF_GUARDED or bool(self.env[model]._vip_pointer_specs())
+        )
+
     @api.model
     @tools.ormcache()
     def _vip_pointer_trigger_fields(self):
@@ -397,7 +409,7 @@ class Base(models.AbstractModel):
             model = get(model_field)
             if not model and (model_id := _as_id(get(f"{model_field}_id"))):
                 model = self.env["ir.model"].sudo().browse(model_id).exists().model
-            if model in self.env and self._vip_guarded(model):
+            if model in self.env and self._vip_guarded_target(model):
                 # composers take their documents from the context too, whatever active_model says: a
                 # list of documents (``res_ids``), or a document not given (an SMS composer's ``res_id``)
                 ids = _parse_ids(value)

@@ -1321,3 +1321,31 @@ class TestVipInsider(VipSecurityCase):
         found = {int(i) for line in lines for i in line.aggr_ids.strip("[]").split(",") if i.strip()}
         self.assertNotIn(card.id, found | set(lines.mapped("min_id")))
         self.assertTrue(set(decoys.ids) <= found, "the decoys themselves are duplicates")
+
+    def test_a_composer_names_no_row_it_may_not_read(self):
+        """The composer's record name is the document's name computed as the system: pointed at a task on
+        a client (its summary), the mail announcing it, or a meeting's attendee who is a client, it told
+        any employee the client's name and task."""
+        activity = self.dossier.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Call about the deposit", user_id=self.manager.id
+        )
+        meeting = (
+            self.env["calendar.event"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "name": "Lunch",
+                    "start": "2031-01-01 12:00:00",
+                    "stop": "2031-01-01 13:00:00",
+                    "partner_ids": [Command.set((self.manager.partner_id | self.dossier.partner_id).ids)],
+                }
+            )
+        )
+        attendee = meeting.attendee_ids.filtered(lambda a: a.partner_id == self.dossier.partner_id)
+        mail = self.env["mail.mail"].create({"subject": f"{self.dossier.name}: Call about the deposit"})
+        Composer = self.env["mail.compose.message"].with_user(self.employee)
+        for model, record in (("mail.activity", activity), ("calendar.attendee", attendee), ("mail.mail", mail)):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                Composer.onchange(
+                    {"model": model, "res_ids": str(record.ids), "composition_mode": "comment"}, [], {"record_name": {}}
+                )
