@@ -14,11 +14,9 @@ they stay correct (no error), not what a second machine would bring.
 
 import os
 import platform
-import threading
-import time
 from datetime import datetime
 
-from bench_concurrency import THINK, percentile, prepare, work
+from bench_concurrency import THINK, percentile, prepare, together
 from common import DB, forget_bench_reads, write_report
 from odoo_rpc import start_server, stop_server  # bench_concurrency put tools/ on the path
 
@@ -38,22 +36,6 @@ def start_nodes(count):
         proc, url = start_server(odoo_bin, config.rcfile, DB, log, "--workers=2", "--log-level=warn", *replica)
         nodes.append((proc, url, log))
     return nodes
-
-
-def together(urls, logins, specs, think):
-    """All the managers at once, each on one node (in turn, as a proxy shares them)."""
-    timings, errors = {"vip.dossier": [], "res.partner": []}, []
-    barrier = threading.Barrier(len(logins))
-    threads = [
-        threading.Thread(target=work, args=(urls[i % len(urls)], login, specs, barrier, timings, errors, think))
-        for i, login in enumerate(logins)
-    ]
-    begin = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return timings, errors, sum(len(v) for v in timings.values()) / (time.perf_counter() - begin)
 
 
 def measure(count, logins, specs):

@@ -140,12 +140,15 @@ def work(url, login, specs, barrier, timings, errors, think):
                 time.sleep(pause.uniform(*think))
 
 
-def together(url, logins, specs, think):
-    """All the managers at once; their timings, errors, and the calls served per second."""
+def together(urls, logins, specs, think):
+    """All the managers at once, each on one of the servers ``urls`` (a URL, or several shared in turn,
+    as a proxy shares them); their timings, errors, and the calls served per second."""
+    urls = [urls] if isinstance(urls, str) else list(urls)
     timings, errors = {"vip.dossier": [], "res.partner": []}, []
     barrier = threading.Barrier(len(logins))
     threads = [
-        threading.Thread(target=work, args=(url, login, specs, barrier, timings, errors, think)) for login in logins
+        threading.Thread(target=work, args=(urls[i % len(urls)], login, specs, barrier, timings, errors, think))
+        for i, login in enumerate(logins)
     ]
     begin = time.perf_counter()
     for thread in threads:
