@@ -652,8 +652,12 @@ class Base(models.AbstractModel):
         if not self.env.su and self._vip_pointer_specs():
             # what the new rows will point at, the context's documents included (a composer computes its
             # record's name from ``composer_force_res_ids`` as the system, before its own ids are checked)
+            # one check for the whole batch, not one per row
+            targets = {}
             for vals in vals_list:
-                self._vip_raise_if_forbidden(self._vip_pointer_targets_in_values(vals), "read")
+                for model, ids in self._vip_pointer_targets_in_values(vals).items():
+                    targets.setdefault(model, set()).update(ids)
+            self._vip_raise_if_forbidden(targets, "read")
         records = super().create(vals_list)
         if not self.env.su and self._vip_pointer_specs():
             records._vip_check_pointers("post")
@@ -666,7 +670,10 @@ class Base(models.AbstractModel):
         """The fields a new record may get by default from its creator: a ``default_<field>`` of the
         caller's context, or a default the user saved (``ir.default``, for them or their company)."""
         names = {key[8:] for key in self.env.context if key.startswith("default_") and key[8:] in self._fields}
-        if not self.env.su:
+        # saved defaults matter only where a field is checked (links, what the system derives): most
+        # models' creations need not look them up
+        checked = self._vip_relation_trigger_fields() | SYSTEM_FIELDS.get(self._name, frozenset())
+        if not self.env.su and (checked or self._name == "mail.activity"):
             names.update(
                 name for name in self.env["ir.default"]._get_model_defaults(self._name) if name in self._fields
             )

@@ -276,11 +276,12 @@ class Base(models.AbstractModel):
         linked = Dossier
         for model, ids in self._vip_linked_in_values(values):
             linked |= self.env[model].browse(ids)._vip_clients_shown()
-        own = self._vip_clients_shown()
+        # the record's own clients matter only for a full read or linked data, or to leave out of links:
+        # an ordinary form's change (every onchange of every model) looks nothing up
         if not field_names or returns_linked_data(returned):
-            linked |= own
-        else:
-            linked -= own
+            linked |= self._vip_clients_shown()
+        elif linked:
+            linked -= self._vip_clients_shown()
         if linked:
             linked._vip_log_read("form")
         return result
