@@ -4,7 +4,7 @@
     "name": "VIP Desk: Analysis",
     "summary": "Income analytics, the managers' portfolio ranking, the management overview, "
     "and XLSX exports of a dossier, a portfolio and large operation lists",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",

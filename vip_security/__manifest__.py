@@ -4,7 +4,7 @@
     "name": "VIP Desk: Security",
     "summary": "Only a client's own managers and top management can read a VIP client: "
     "access lists, row rules, field protection, access log, handover, break-glass",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",
@@ -22,6 +22,7 @@
         "data/ir_cron_data.xml",
         "views/vip_access_log_views.xml",
         "views/vip_access_grant_views.xml",
+        "views/vip_branch_views.xml",
         "views/vip_dossier_views.xml",
         "views/mail_activity_views.xml",
         "wizards/vip_handover_wizard_views.xml",
@@ -29,5 +30,6 @@
         "wizards/vip_task_control_wizard_views.xml",
         "views/vip_security_menus.xml",
     ],
+    "demo": ["demo/vip_branch_demo.xml"],
     "post_init_hook": "post_init_hook",
 }

@@ -56,10 +56,13 @@ class ResUsers(models.Model):
         }
 
     def _vip_summary_values(self):
-        """The supervisors' weekly summary: overdue tasks on VIP clients per manager."""
+        """The supervisors' weekly summary: overdue tasks on VIP clients per manager, read with the
+        supervisor's own rights (a branch head's summary covers the branch's clients)."""
+        self.ensure_one()
         self._vip_check_rendered_by_system()
+        as_user = self.env(user=self, su=False, context=dict(self.env.context, lang=self.lang, tz=self.tz))
         today = self._vip_local_now().date()
-        rows = self.env["mail.activity"]._read_group(
+        rows = as_user["mail.activity"]._read_group(
             [("res_model", "=", "vip.dossier"), ("date_deadline", "<", today)],
             ["user_id"],
             ["__count", "date_deadline:min"],

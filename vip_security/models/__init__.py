@@ -1,6 +1,7 @@
 from . import vip_access_log
 from . import vip_access_logged_mixin
 from . import vip_access_grant
+from . import vip_branch
 from . import vip_dossier
 from . import vip_dossier_logged
 from . import vip_imported_line

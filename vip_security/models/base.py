@@ -360,11 +360,13 @@ class Base(models.AbstractModel):
             for kind, model_field, id_field in specs:
                 value = record[id_field]
                 if kind == "reference":
-                    if value and self._vip_guarded(value._name):
+                    if value and self._vip_guarded_target(value._name):
                         targets.setdefault(value._name, set()).add(value.id)
                     continue
                 model = record[model_field]
-                if model in self.env and self._vip_guarded(model):
+                # a row guarded on its own too (a task, a mail, an attendee): pointed at later by a write,
+                # core computes its name as the system just the same (round 17)
+                if model in self.env and self._vip_guarded_target(model):
                     ids = _parse_ids(value)
                     if ids:
                         targets.setdefault(model, set()).update(ids)
@@ -382,7 +384,9 @@ class Base(models.AbstractModel):
         targets = {}
         context = self.env.context
         active_model = context.get("active_model")
-        if is_protected_model(active_model) and active_model in self.env:
+        # any document a row would take from the context, the rows guarded on their own included: a
+        # composer given only ``active_model`` takes it as its model (round 17)
+        if isinstance(active_model, str) and active_model in self.env and self._vip_guarded_target(active_model):
             active = _parse_ids(context.get("active_ids")) + _parse_ids(context.get("active_id"))
             if active:
                 targets.setdefault(active_model, set()).update(active)
@@ -403,7 +407,7 @@ class Base(models.AbstractModel):
             if kind == "reference":
                 if isinstance(value, str) and "," in value:
                     model, _sep, res_id = value.partition(",")
-                    if self._vip_guarded(model) and _as_id(res_id.strip()):
+                    if self._vip_guarded_target(model) and _as_id(res_id.strip()):
                         targets.setdefault(model, set()).add(_as_id(res_id.strip()))
                 continue
             model = get(model_field)

@@ -151,7 +151,7 @@ class ResPartner(models.Model):
     def _compute_vip_readable(self):
         readable = set()
         clients = self.filtered("vip_client")
-        if clients and self.env.user.has_group(SUPERVISOR_GROUP):
+        if clients and self.env.user._vip_reads_every_client():
             readable = set(clients.ids)
         elif clients:
             # the readers kept on the cards, as the rule's SQL reads them (one query, no ORM prefetch)
@@ -200,7 +200,7 @@ class ResPartner(models.Model):
         """SQL that is true when ``column`` holds a client's card the current user may not read; ``None``
         when the user reads every card. Correlated row by row, by primary key: the rows that show a
         contact's data (followers, attendees) are searched often, and per document."""
-        if self.env.su or self.env.user.has_group(SUPERVISOR_GROUP):
+        if self.env.su or self.env.user._vip_reads_every_client():
             return None
         self.flush_model(["vip_client", "vip_reader_user_ids"])
         card = SQL("SELECT 1 FROM res_partner vip_card WHERE vip_card.id = %s AND vip_card.vip_client", column)
@@ -220,7 +220,7 @@ class ResPartner(models.Model):
         wanted = (operator == "=") == value
         user = self.env.user
         Dossier = self._vip_user_dossiers()
-        if user.has_group(ADMIN_GROUP if mode == "write" else SUPERVISOR_GROUP):
+        if user.has_group(ADMIN_GROUP) if mode == "write" else user._vip_reads_every_client():
             return [] if wanted else [(0, "=", 1)]
         if not Dossier.has_access(mode):
             return [("vip_client", "=", not wanted)]

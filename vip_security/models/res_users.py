@@ -1,16 +1,57 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import fields, models
 from odoo.exceptions import UserError
+
+ADMIN_GROUP = "vip_dossier.group_vip_admin"
+SUPERVISOR_GROUP = "vip_dossier.group_vip_supervisor"
+BRANCH_HEAD_GROUP = "vip_security.group_vip_branch_head"
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    vip_branch_id = fields.Many2one(
+        "vip.branch",
+        string="VIP Branch",
+        groups="vip_dossier.group_vip_manager,vip_dossier.group_vip_supervisor",
+        help="The branch the VIP manager works in: the clients they create belong to it.",
+    )
+    vip_headed_branch_ids = fields.Many2many(
+        "vip.branch",
+        "vip_branch_head_rel",
+        "user_id",
+        "branch_id",
+        string="Heads VIP Branches",
+        groups="vip_dossier.group_vip_manager,vip_dossier.group_vip_supervisor",
+        help="The branches whose clients this branch head supervises.",
+    )
+
+    def _vip_reads_every_client(self):
+        """Top management and VIP administrators read every client; a branch head is top management
+        of their branches only (``vip.dossier.is_in_my_branch``)."""
+        self.ensure_one()
+        if self.has_group(ADMIN_GROUP):
+            return True
+        return self.has_group(SUPERVISOR_GROUP) and not self.has_group(BRANCH_HEAD_GROUP)
+
+    def _vip_is_branch_head(self):
+        """Whose supervision is scoped to the branches they head (administrators reach all)."""
+        self.ensure_one()
+        return self.has_group(BRANCH_HEAD_GROUP) and not self.has_group(ADMIN_GROUP)
+
+    def _vip_headed_branches(self):
+        # sudo: the user's own branches, whatever the user may read of the catalog
+        if not self._vip_is_branch_head():
+            return self.env["vip.branch"]
+        return self.sudo().vip_headed_branch_ids.filtered("active")
 
     def write(self, vals):
         if "active" in vals and not vals["active"]:
             self._check_no_vip_clients()
         result = super().write(vals)
         if {"active", "groups_id"} & set(vals) or any(key.startswith("in_group_") for key in vals):
+            # a branch head who lost the group reads no card of the branch any more
+            self.sudo().vip_headed_branch_ids._vip_dossiers()._vip_sync_card_readers()
             self._vip_drop_lost_clients()
         return result
 

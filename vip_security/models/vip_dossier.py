@@ -11,6 +11,7 @@ from odoo.tools import SQL
 MONEY_GROUPS = "vip_security.group_vip_money"
 ADMIN_GROUP = "vip_dossier.group_vip_admin"
 SUPERVISOR_GROUP = "vip_dossier.group_vip_supervisor"
+BRANCH_HEAD_GROUP = "vip_security.group_vip_branch_head"
 
 
 class VipDossier(models.Model):
@@ -63,6 +64,20 @@ class VipDossier(models.Model):
         help="I am the manager or the deputy of this client.",
     )
     can_reassign = fields.Boolean(compute="_compute_can_reassign")
+    branch_id = fields.Many2one(
+        "vip.branch",
+        string="Branch",
+        index="btree_not_null",
+        tracking=True,
+        help="The branch or department that serves the client: its heads supervise the client. A new "
+        "client belongs to its manager's branch.",
+    )
+    is_in_my_branch = fields.Boolean(
+        string="In My Branch",
+        compute="_compute_is_in_my_branch",
+        search="_search_is_in_my_branch",
+        help="The client belongs to a branch I head.",
+    )
 
     @api.depends("user_id", "deputy_id")
     def _compute_member_user_ids(self):
@@ -93,6 +108,22 @@ class VipDossier(models.Model):
         # not "!": the ORM would turn it into "id != ANY(...)", true of any id but a lone member's
         return [("id", "not in", SQL("(%s)", mine))]
 
+    @api.depends_context("uid")
+    @api.depends("branch_id")
+    def _compute_is_in_my_branch(self):
+        headed = self.env.user._vip_headed_branches()
+        for dossier in self:
+            dossier.is_in_my_branch = dossier.branch_id in headed
+
+    def _search_is_in_my_branch(self, operator, value):
+        """The scope of a branch head: the clients of the branches they head (see ir.rule)."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(f"unsupported search on is_in_my_branch: {operator} {value}")
+        headed = self.env.user._vip_headed_branches().ids
+        if (operator == "=") == value:
+            return [("branch_id", "in", headed)]
+        return ["|", ("branch_id", "=", False), ("branch_id", "not in", headed)]
+
     @api.depends("grant_ids.active", "grant_ids.user_id")
     def _compute_emergency_user_ids(self):
         for dossier in self:
@@ -109,21 +140,30 @@ class VipDossier(models.Model):
             for vals in vals_list:
                 # defaults given in the context assign just as well as values
                 user_id = vals.get("user_id", context.get("default_user_id", self.env.uid))
-                if user_id != self.env.uid or vals.get("deputy_id", context.get("default_deputy_id")):
+                branch_id = vals.get("branch_id", context.get("default_branch_id", self.env.user.vip_branch_id.id))
+                if (
+                    user_id != self.env.uid
+                    or vals.get("deputy_id", context.get("default_deputy_id"))
+                    or (branch_id or False) != self.env.user.vip_branch_id.id
+                ):
                     raise AccessError(
                         self.env._(
-                            "A VIP manager creates dossiers for their own clients only; "
-                            "a VIP administrator assigns clients to other managers and deputies."
+                            "A VIP manager creates dossiers for their own clients only, in their own branch; "
+                            "a VIP administrator assigns clients to other managers, deputies and branches."
                         )
                     )
         for vals in vals_list:
             self._vip_check_card_is_free(vals.get("partner_id"))
+            if "branch_id" not in vals and "default_branch_id" not in self.env.context:
+                # sudo: the branch of the client's manager, whoever creates the client
+                manager = self.env["res.users"].sudo().browse(vals.get("user_id", self.env.uid))
+                vals["branch_id"] = manager.vip_branch_id.id
         dossiers = super().create(vals_list)
         dossiers._vip_sync_card_readers()
         return dossiers
 
     def write(self, vals):
-        reassigning = {"user_id", "deputy_id"} & set(vals)
+        reassigning = {"user_id", "deputy_id", "branch_id"} & set(vals)
         old_cards = self.partner_id if "partner_id" in vals else self.env["res.partner"]
         self._vip_check_card_is_free(vals.get("partner_id"))
         if reassigning and not self._user_can_reassign():
@@ -131,12 +171,13 @@ class VipDossier(models.Model):
                 lambda d: (
                     ("user_id" in vals and d.user_id.id != vals["user_id"])
                     or ("deputy_id" in vals and d.deputy_id.id != vals["deputy_id"])
+                    or ("branch_id" in vals and d.branch_id.id != vals["branch_id"])
                 )
             )
             if changed:
                 raise AccessError(
                     self.env._(
-                        "Only a VIP administrator can reassign clients or change their deputy "
+                        "Only a VIP administrator can reassign clients or change their deputy or branch "
                         "(VIP Desk → Configuration → Handover)."
                     )
                 )
@@ -160,7 +201,7 @@ class VipDossier(models.Model):
     def _vip_sync_card_readers(self, other_cards=None):
         """Keep on each client's contact card who reads it by membership (its rules read that).
 
-        The members and emergency readers of every dossier of the card; cards
+        The members, emergency readers and branch heads of every dossier of the card; cards
         that lost their dossier (``other_cards``) keep the readers of the
         dossiers they still have.
         """
@@ -169,7 +210,7 @@ class VipDossier(models.Model):
         by_card = cards.vip_dossier_ids.grouped("partner_id")
         for card in cards:
             mine = by_card.get(card, self.browse())
-            readers = mine.member_user_ids | mine.emergency_user_ids
+            readers = mine.member_user_ids | mine.emergency_user_ids | mine.branch_id._vip_heads()
             # the card's contacts and addresses (an assistant, a home address) are read as the card
             for contact in card | card.with_context(active_test=False).child_ids:
                 if contact.vip_reader_user_ids != readers:
@@ -188,10 +229,16 @@ class VipDossier(models.Model):
                   FROM vip_dossier d
                   JOIN res_partner p ON p.id = d.partner_id OR p.parent_id = d.partner_id
                   JOIN (SELECT dossier_id, user_id FROM vip_dossier_member_rel
-                        UNION SELECT dossier_id, user_id FROM vip_dossier_emergency_user_rel) r
+                        UNION SELECT dossier_id, user_id FROM vip_dossier_emergency_user_rel
+                        UNION SELECT bd.id, h.user_id
+                                FROM vip_dossier bd
+                                JOIN vip_branch b ON b.id = bd.branch_id AND b.active
+                                JOIN vip_branch_head_rel h ON h.branch_id = b.id
+                                JOIN res_groups_users_rel g ON g.uid = h.user_id AND g.gid = %s) r
                     ON r.dossier_id = d.id
                 ON CONFLICT DO NOTHING
-                """
+                """,
+                self.env.ref(BRANCH_HEAD_GROUP).id,
             )
         )
         self.env["res.partner"].invalidate_model(["vip_reader_user_ids"])

@@ -210,8 +210,14 @@ class TestVipChannels(VipSecurityCase):
         added = self.env["ir.model.fields"].search(
             [("model", "in", ("res.partner", "res.users")), ("relation", "=like", "vip.%")]
         )
-        self.assertEqual(set(added.mapped("name")), {"vip_dossier_ids"})
+        self.assertEqual(set(added.mapped("name")), {"vip_dossier_ids", "vip_branch_id", "vip_headed_branch_ids"})
         self.assertEqual(self.env["res.partner"]._fields["vip_dossier_ids"].groups, "base.group_system")
+        # a user's branch (no client in it) is for the VIP desk only
+        for name in ("vip_branch_id", "vip_headed_branch_ids"):
+            self.assertEqual(
+                self.env["res.users"]._fields[name].groups,
+                "vip_dossier.group_vip_manager,vip_dossier.group_vip_supervisor",
+            )
         with self.assertRaises(AccessError):
             self.other_dossier.partner_id.with_user(self.employee).read(["name"])
         ordinary = self.env["res.partner"].create({"name": "Ordinary Contact"}).with_user(self.employee)

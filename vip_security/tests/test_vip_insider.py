@@ -1349,3 +1349,57 @@ class TestVipInsider(VipSecurityCase):
                 Composer.onchange(
                     {"model": model, "res_ids": str(record.ids), "composition_mode": "comment"}, [], {"record_name": {}}
                 )
+
+    def test_a_row_guarded_on_its_own_is_no_document_later_either(self):
+        """Round 17: the document checks held at creation only. A composer given only ``active_model``
+        took it as its model; a composer or a task of one's own, pointed later by ``write`` at a client's
+        task, its mail or a client's attendee row, named them (``record_name``, ``res_name``)."""
+        activity = self.dossier.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Call about the deposit", user_id=self.manager.id
+        )
+        mail = self.env["mail.mail"].create({"subject": f"{self.dossier.name}: Call about the deposit"})
+        followers = self.env["mail.followers"].search(
+            [("res_model", "=", "vip.dossier"), ("res_id", "=", self.dossier.id)]
+        )
+        self.assertTrue(followers)
+        Composer = self.env["mail.compose.message"].with_user(self.employee)
+        for model, record in (("mail.activity", activity), ("mail.mail", mail), ("mail.followers", followers[0])):
+            with self.subTest(model=model, door="active_model"), self.assertRaises(AccessError):
+                Composer.with_context(active_model=model, active_ids=record.ids).onchange(
+                    {}, [], {"record_name": {}, "subject": {}}
+                )
+            with self.subTest(model=model, door="active_model, saved"), self.assertRaises(AccessError):
+                Composer.with_context(active_model=model, active_ids=record.ids).web_save(
+                    {}, {"record_name": {}, "subject": {}}
+                )
+            own = Composer.create(
+                {"model": "res.partner", "res_ids": str(self.employee.partner_id.ids), "composition_mode": "mass_mail"}
+            )
+            with self.subTest(model=model, door="composer rewritten"), self.assertRaises(AccessError):
+                own.write({"composition_mode": "comment", "model": model, "res_ids": str(record.ids)})
+                own.read(["record_name"])
+        event = (
+            self.env["calendar.event"]
+            .with_user(self.employee)
+            .create({"name": "Mine", "start": "2031-01-01 12:00:00", "stop": "2031-01-01 13:00:00"})
+        )
+        task = (
+            self.env["mail.activity"]
+            .with_user(self.employee)
+            .create(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id("calendar.event"),
+                    "res_id": event.id,
+                    "summary": "mine",
+                    "user_id": self.employee.id,
+                }
+            )
+        )
+        for model, record in (("mail.activity", activity), ("mail.mail", mail)):
+            with self.subTest(model=model, door="task rewritten"), self.assertRaises(AccessError):
+                task.write({"res_model_id": self.env["ir.model"]._get_id(model), "res_id": record.id})
+                task.read(["res_name"])
+        # one's own documents stay as they were: a composer on one's own task
+        Composer.with_context(active_model="mail.activity", active_ids=task.ids).onchange(
+            {}, [], {"record_name": {}}
+        )

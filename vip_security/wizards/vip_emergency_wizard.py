@@ -51,7 +51,12 @@ class VipEmergencyWizard(models.TransientModel):
             {"user_id": self.env.uid, "dossier_id": dossier.id, "reason": reason, "date_start": now, "date_end": until}
         )
         self.env["vip.access.log"]._log(dossier, event="emergency", note=reason[:200])
-        supervisors = self.env.ref("vip_dossier.group_vip_supervisor").users.filtered("active")
+        # top management, and the heads of the client's branch: whoever supervises this client
+        supervisors = (
+            self.env.ref("vip_dossier.group_vip_supervisor")
+            .users.filtered("active")
+            .filtered(lambda user: dossier.with_user(user).has_access("read"))
+        )
         body = Markup("<p>%s</p><p>%s</p>") % (
             self.env._(
                 "Emergency access to this client by %(user)s until %(until)s (%(tz)s).",

@@ -1,0 +1,148 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from .common import VipSecurityCase
+
+LOGGED = ("vip.dossier", "vip.relative", "vip.preference", "vip.trusted.person", "vip.interaction")
+
+
+@tagged("post_install", "-at_install")
+class TestBranchHeads(VipSecurityCase):
+    """A branch head is top management of the branches they head: they read those clients as a
+    supervisor reads all, and nothing of the other branches' clients, through any door."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.head = new_test_user(cls.env, "vip_t_head", groups="vip_security.group_vip_branch_head", name="Head")
+        cls.branch = cls.env["vip.branch"].create({"name": "Tverskaya", "head_user_ids": [Command.link(cls.head.id)]})
+        cls.other_branch = cls.env["vip.branch"].create({"name": "City"})
+        cls.manager.vip_branch_id = cls.branch
+        cls.manager2.vip_branch_id = cls.other_branch
+        (cls.dossier | cls.other_dossier).write({"branch_id": False})
+        cls.dossier.branch_id = cls.branch
+        cls.other_dossier.branch_id = cls.other_branch
+        today = fields.Date.context_today(cls.env["vip.dossier"])
+        cls.task = cls.dossier.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=today - timedelta(days=2), user_id=cls.manager.id
+        )
+        cls.other_task = cls.other_dossier.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary="Secret of the other branch",
+            date_deadline=today - timedelta(days=2),
+            user_id=cls.manager2.id,
+        )
+
+    def test_reads_the_branch_and_nothing_else(self):
+        self.fresh()
+        for model, record in self.records.items():
+            other = self.other_records[model]
+            with self.subTest(model=model):
+                Model = self.env[model].with_user(self.head)
+                self.assertEqual(Model.search([("id", "in", (record | other).ids)]), record)
+                self.assertEqual(Model.search_count([("id", "=", other.id)]), 0)
+                record.with_user(self.head).check_access("read")
+                with self.assertRaises(AccessError):
+                    other.with_user(self.head).read(["display_name"])
+                with self.assertRaises(AccessError):
+                    record.with_user(self.head).write({})
+                    record.with_user(self.head).check_access("write")
+        groups = self.env["vip.dossier"].with_user(self.head).read_group([], ["user_id"], ["user_id"])
+        self.assertEqual([group["user_id"][0] for group in groups], [self.manager.id])
+        # the money of the branch's clients, as top management sees it
+        self.assertEqual(self.records["vip.income"].with_user(self.head).amount, 7)
+
+    def test_cards_tasks_and_log_of_the_branch_only(self):
+        Partner = self.env["res.partner"].with_user(self.head)
+        cards = (self.dossier | self.other_dossier).partner_id
+        self.assertEqual(Partner.search([("id", "in", cards.ids)]), self.dossier.partner_id)
+        with self.assertRaises(AccessError):
+            self.other_dossier.partner_id.with_user(self.head).read(["phone"])
+        Activity = self.env["mail.activity"].with_user(self.head)
+        self.assertEqual(Activity.search([("id", "in", (self.task | self.other_task).ids)]), self.task)
+        self.assertFalse(Activity.search([("summary", "ilike", "Secret")]))
+        with self.assertRaises(AccessError):
+            self.other_task.with_user(self.head).read(["summary"])
+        # who read the other branch's client is not the head's business either
+        self.env["vip.access.log"]._log(self.dossier | self.other_dossier, user=self.manager)
+        self.fresh()
+        logs = self.env["vip.access.log"].with_user(self.head).search([])
+        self.assertTrue(logs)
+        self.assertEqual(logs.dossier_id, self.dossier)
+
+    def test_task_control_of_the_branch_only(self):
+        self.task.with_user(self.head).action_vip_escalate()
+        with self.assertRaises(AccessError):
+            self.other_task.with_user(self.head).action_vip_escalate()
+        with self.assertRaises(AccessError):
+            self.env["vip.task.control.wizard"].with_user(self.head).create(
+                {"activity_id": self.other_task.id, "action": "escalate", "note": "Hurry up, please."}
+            )
+
+    def test_a_head_who_manages_clients_reads_both(self):
+        self.head.groups_id = [Command.link(self.env.ref("vip_dossier.group_vip_manager").id)]
+        own = self.env["vip.dossier"].create({"name": "Head's Own", "user_id": self.head.id})
+        self.other_dossier.branch_id = self.other_branch
+        self.fresh()
+        found = self.env["vip.dossier"].with_user(self.head).search([])
+        self.assertEqual(found, self.dossier | own)
+        # writes only their own client, not the branch's
+        own.with_user(self.head).write({"notes": "mine"})
+        with self.assertRaises(AccessError):
+            self.dossier.with_user(self.head).write({"notes": "not mine"})
+
+    def test_new_clients_belong_to_their_managers_branch(self):
+        mine = self.env["vip.dossier"].with_user(self.manager).create({"name": "New"})
+        self.assertEqual(mine.branch_id, self.branch)
+        by_admin = self.env["vip.dossier"].with_user(self.vip_admin).create({"name": "N2", "user_id": self.manager2.id})
+        self.assertEqual(by_admin.branch_id, self.other_branch)
+        # a manager neither puts a client in another branch nor moves one
+        for values in ({"branch_id": self.other_branch.id}, {"branch_id": False}):
+            with self.assertRaises(AccessError):
+                self.env["vip.dossier"].with_user(self.manager).create(dict(values, name="Elsewhere"))
+        with self.assertRaises(AccessError):
+            self.env["vip.dossier"].with_user(self.manager).with_context(
+                default_branch_id=self.other_branch.id
+            ).create({"name": "Elsewhere"})
+        with self.assertRaises(AccessError):
+            mine.with_user(self.manager).write({"branch_id": self.other_branch.id})
+        # branches are configured by VIP administrators
+        with self.assertRaises(AccessError):
+            self.branch.with_user(self.head).write({"head_user_ids": [Command.link(self.manager.id)]})
+        with self.assertRaises(AccessError):
+            self.env["vip.branch"].with_user(self.manager).create({"name": "Mine"})
+
+    def test_moving_a_client_or_a_head_takes_the_access_away(self):
+        self.dossier.message_subscribe(partner_ids=self.head.partner_id.ids)
+        card = self.dossier.partner_id
+        self.dossier.with_user(self.vip_admin).branch_id = self.other_branch
+        self.fresh()
+        self.assertFalse(self.env["vip.dossier"].with_user(self.head).search([("id", "=", self.dossier.id)]))
+        with self.assertRaises(AccessError):
+            card.with_user(self.head).read(["phone"])
+        self.assertNotIn(self.head.partner_id, self.dossier.message_partner_ids, "the head stopped following")
+        # the other way round: a new head of the client's branch reads it, its card too
+        self.other_branch.with_user(self.vip_admin).head_user_ids = [Command.link(self.head.id)]
+        self.fresh()
+        card.with_user(self.head).check_access("read")
+        self.assertTrue(self.env["vip.dossier"].with_user(self.head).search([("id", "=", self.other_dossier.id)]))
+        # and a head who no longer heads the branch reads nothing of it
+        self.other_branch.with_user(self.vip_admin).head_user_ids = [Command.unlink(self.head.id)]
+        self.fresh()
+        with self.assertRaises(AccessError):
+            card.with_user(self.head).read(["phone"])
+        self.assertFalse(self.env["vip.dossier"].with_user(self.head).search([]))
+
+    def test_heads_are_branch_heads(self):
+        with self.assertRaises(ValidationError):
+            self.other_branch.head_user_ids = [Command.link(self.manager.id)]
+
+    def test_top_management_still_reads_every_branch(self):
+        self.fresh()
+        both = self.dossier | self.other_dossier
+        self.assertEqual(self.env["vip.dossier"].with_user(self.supervisor).search([("id", "in", both.ids)]), both)
+        self.assertEqual(self.env["vip.dossier"].with_user(self.vip_admin).search([("id", "in", both.ids)]), both)
