@@ -1,9 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import VipAnalyticsCase
 
@@ -62,3 +62,30 @@ class TestVipOverview(VipAnalyticsCase):
         for user in (self.manager, self.employee, self.emergency):
             with self.assertRaises(AccessError):
                 self.env["vip.overview"].with_user(user).get_overview()
+
+    def test_a_branch_head_sees_the_branch_only(self):
+        """The overview, the overdue tasks and the ranking of a branch head cover the branch's clients and
+        managers only; top management still sees both."""
+        head = new_test_user(self.env, "vip_t_head", groups="vip_security.group_vip_branch_head")
+        branch = self.env["vip.branch"].create({"name": "Tverskaya", "head_user_ids": [Command.link(head.id)]})
+        self.manager.vip_branch_id = branch
+        self.dossier.branch_id = branch
+        today = fields.Date.context_today(self.env["vip.overview"].with_user(head))
+        for dossier, user in ((self.dossier, self.manager), (self.other_dossier, self.manager2)):
+            dossier.activity_schedule(
+                "mail.mail_activity_data_todo", date_deadline=today - timedelta(days=2), user_id=user.id
+            )
+        self.env["vip.access.log"].create({"user_id": self.supervisor.id, "dossier_id": self.other_dossier.id})
+        self.env.flush_all()
+        overview = self.env["vip.overview"].with_user(head).get_overview()
+        self.assertEqual([row["name"] for row in overview["clients"]["managers"]], ["Manager One"])
+        self.assertEqual([row["name"] for row in overview["overdue"]["managers"]], ["Manager One"])
+        self.assertNotIn("Other Client", [item["name"] for item in overview["incomplete"]["items"]])
+        self.assertNotIn("Other Client", [access["client"] for access in overview["accesses"]])
+        ranking = self.env["vip.manager.portfolio"].with_user(head).search([])
+        self.assertEqual(ranking.user_id, self.manager)
+        everyone = self.env["vip.overview"].with_user(self.supervisor).get_overview()
+        self.assertEqual(
+            {row["name"] for row in everyone["overdue"]["managers"]} & {"Manager One", "Manager Two"},
+            {"Manager One", "Manager Two"},
+        )
