@@ -171,3 +171,32 @@ def test_access_log_records_every_read(users):
         specification={"dossier_id": {"fields": {"display_name": {}}}},
     )
     refused(m1.call, "vip.access.log", "search_read", [], ["user_id"])
+
+
+def test_branch_head_reads_their_branch_only(login, users, foreign):
+    """The head of manager1's branch reads its clients as top management does, and nothing of manager2's
+    (another branch): not the client, its lines, card, tasks, messages, log entries or figures."""
+    head = login("branchhead")
+    sup = users["supervisor"]
+    mine = head.call("vip.dossier", "search_read", [], ["branch_id", "user_id"])
+    assert mine, "the branch head reads the branch's clients"
+    assert {row["branch_id"][1] for row in mine} == {"Tverskaya branch"}
+    assert len(mine) < sup.call("vip.dossier", "search_count", [])
+    for model, record_id in foreign["ids"].items():
+        refused(head.call, model, "read", [record_id], ["display_name"])
+        assert head.call(model, "search_count", [["id", "=", record_id]]) == 0, model
+    assert head.call("vip.dossier", "name_search", foreign["name"]) == []
+    groups = head.call("vip.income", "read_group", [], ["amount:sum"], ["dossier_id"])
+    assert foreign["id"] not in [g["dossier_id"][0] for g in groups]
+    refused(head.call, "res.partner", "read", [foreign["partner_id"][0]], ["phone"])
+    on_document = [["res_model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]]]
+    refused_or_empty(head, "mail.activity", on_document, ["summary"])
+    refused_or_empty(head, "mail.message", [["model", "=", "vip.dossier"], ["res_id", "=", foreign["id"]]], ["body"])
+    assert head.call("vip.access.log", "search_count", [["dossier_id", "=", foreign["id"]]]) == 0
+    # nor may anyone but an administrator move a client or make themselves a head
+    m1 = users["manager1"]
+    [own] = m1.call("vip.dossier", "search", [["user_id.login", "=", "manager1"]], limit=1)
+    [city] = sup.call("vip.branch", "search", [["name", "=", "Moscow City branch"]])
+    refused(m1.call, "vip.dossier", "write", [own], {"branch_id": city})
+    refused(head.call, "vip.branch", "write", [city], {"head_user_ids": [[4, head.uid]]})
+    refused(head.call, "res.users", "write", [head.uid], {"vip_headed_branch_ids": [[4, city]]})
