@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.vip_dossier.tests.common import VipTourMixin
@@ -40,6 +40,24 @@ class VipOverviewTourMixin(VipTourMixin):
         cls.env["vip.income"].create(
             {"dossier_id": cls.dossier.id, "date": today.replace(day=1), "product_line": "fees", "amount": 1000}
         )
+
+    def test_branch_head_overview(self):
+        """A branch head's overview shows the branch's manager and client, nothing of another branch's,
+        and opens the branch's client from it (#13)."""
+        head = new_test_user(
+            self.env, "vip_tour_head", groups="vip_security.group_vip_branch_head", name="Tour Head", lang=self.lang
+        )
+        branch = self.env["vip.branch"].create({"name": "Tour Branch", "head_user_ids": [Command.link(head.id)]})
+        self.dossier.branch_id = branch
+        elsewhere = new_test_user(
+            self.env, "vip_tour_elsewhere", groups="vip_dossier.group_vip_manager", name="Other Branch Manager"
+        )
+        other = self.env["vip.dossier"].create({"name": "Other Branch Client", "user_id": elsewhere.id})
+        today = fields.Date.context_today(self.env["vip.dossier"])
+        other.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=today - timedelta(days=2), user_id=elsewhere.id
+        )
+        self.start_tour("/odoo/vip-overview", "vip_overview_branch_tour", login=head.login)
 
     def test_overview(self):
         self.start_tour("/odoo/vip-overview", "vip_overview_tour", login=self.supervisor.login)

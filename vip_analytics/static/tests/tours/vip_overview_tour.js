@@ -74,3 +74,30 @@ registry.category("web_tour.tours").add("vip_overview_overdue_tour", {
         },
     ],
 });
+
+// A branch head's overview: the branch's manager and client, nothing of another branch's.
+registry.category("web_tour.tours").add("vip_overview_branch_tour", {
+    url: "/odoo/vip-overview",
+    steps: () => [
+        {
+            content: "The branch's manager has a client, the other branch's manager is not there",
+            trigger:
+                ".o_vip_card_clients:has(.o_vip_manager_row:contains(Tour Manager)):not(:has(.o_vip_manager_row:contains(Other Branch Manager)))",
+        },
+        {
+            content: "Overdue tasks: the branch's only",
+            trigger:
+                ".o_vip_card_overdue:has(.o_vip_overdue:contains(Tour Manager)):not(:has(.o_vip_overdue:contains(Other Branch Manager)))",
+        },
+        {
+            content: "The other branch's client is nowhere",
+            trigger: ".o_vip_overview:not(:has(:contains(Other Branch Client)))",
+        },
+        {
+            content: "A key date of this week opens the branch's client",
+            trigger: ".o_vip_card_key_dates .o_vip_key_date:contains(Tour Client)",
+            run: "click",
+        },
+        { content: "The client's dossier is open", trigger: ".o_form_view .o_field_widget[name=name]:contains(Tour Client)" },
+    ],
+});
