@@ -90,6 +90,181 @@ def timed(call, runs=15):
     return statistics.median(timings) * 1000
 
 
+def measure_selection(env, horizon):
+    """How fast the run finds what is due: now (a backlog), on a new day and in an ordinary hour, against
+    counting the due dates by reading them all."""
+    cr, KeyDate = env.cr, env["vip.key.date"]
+
+    def select_batch():
+        return KeyDate._due_candidates(horizon, BATCH)
+
+    select_ms = timed(select_batch)
+    due_today = KeyDate._due_candidates(horizon, 1)[1]
+    scan_sql = SQL(
+        "SELECT count(*) FROM vip_key_date kd WHERE kd.active AND "
+        "(kd.next_date - kd.lead_days) <= %(horizon)s AND kd.next_date >= %(today)s",  # no usable index
+        horizon=horizon,
+        today=date.today() - timedelta(days=1),
+    )
+    scan_ms = timed(lambda: env.execute_query(scan_sql), runs=5)
+    # the run's own query, as the engine builds it
+    plan = "\n".join(row[0] for row in env.execute_query(SQL("EXPLAIN %s", KeyDate._due_query(horizon, BATCH))))
+    # Later hours: the dates in their lead time were reminded by earlier runs; a new day brings a
+    # day's worth (~1 in 10 of them here), an ordinary hour nothing.
+    later = {}
+    for label, left in (("new_day", 10), ("ordinary_hour", 0)):
+        cr.execute("SAVEPOINT later")
+        cr.execute(
+            SQL(
+                """
+                WITH inserted AS (
+                    INSERT INTO vip_key_date_reminder (key_date_id, occurrence_date, dossier_id, state,
+                                                       create_uid, create_date, write_uid, write_date)
+                    SELECT kd.id, kd.next_date, kd.dossier_id, 'open', 1, now(), 1, now()
+                      FROM vip_key_date kd
+                     WHERE kd.active AND kd.reminder_date <= %s AND (%s = 0 OR mod(kd.id, %s) <> 0)
+                    RETURNING key_date_id, occurrence_date)
+                UPDATE vip_key_date kd SET reminded_date = inserted.occurrence_date
+                  FROM inserted WHERE kd.id = inserted.key_date_id
+                """,
+                horizon,
+                left,
+                left or 1,
+            )
+        )
+        reminded = cr.rowcount
+        cr.execute("ANALYZE vip_key_date, vip_key_date_reminder")
+        later[label] = (reminded, KeyDate._due_candidates(horizon, 1)[1], timed(select_batch))
+        cr.execute("ROLLBACK TO SAVEPOINT later")
+    cr.execute("ANALYZE vip_key_date, vip_key_date_reminder")
+    return {
+        "select_ms": select_ms,
+        "due_today": due_today,
+        "scan_ms": scan_ms,
+        "plan": plan,
+        "later": later,
+    }
+
+
+class CreationSides:
+    """The four ways of creating the same reminders that the benchmark compares, each in a savepoint
+    rolled back: a bare batch create, the activities with their events (the floor), the same with one
+    event per manager and day, and the run itself."""
+
+    def __init__(self, env, horizon):
+        self.env, self.cr = env, env.cr
+        self.KeyDate, self.Reminder = env["vip.key.date"], env["vip.key.date.reminder"]
+        self.n = BATCH * BATCHES
+        self.bare_queries = {}
+        due = self.KeyDate._due_candidates(horizon, self.n)[0]
+        model_id = self.env["ir.model"]._get_id("vip.dossier")
+        self.bare_vals = [
+            {
+                "res_model_id": model_id,
+                "res_id": key_date.dossier_id.id,
+                "activity_type_id": key_date.type_id.activity_type_id.id,
+                "summary": f"{key_date.name}: {key_date.person_name}",
+                "note": key_date._task_note(),
+                "date_deadline": key_date.next_date,
+                "user_id": key_date._responsible().id,
+            }
+            for key_date in due
+        ]
+        self.clients = due.dossier_id.ids
+        # the run's own task and event values for the same dates, prepared here (not timed)
+        self.task_vals, self.event_vals = self.Reminder._task_values(
+            [(key_date, key_date._responsible()) for key_date in due]
+        )
+        self.env.invalidate_all()
+
+    def start(self, warm):
+        """A savepoint and an empty cache; ``warm`` reads the clients first (not timed)."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.cr.execute("SAVEPOINT bench")
+        if warm:
+            self.env["vip.dossier"].browse(self.clients).mapped("display_name")
+
+    def next_batch(self, warm):
+        """Cold, every batch starts with an empty cache, as the cron's do: the runner commits
+        between batches, and a commit clears the cache."""
+        if not warm:
+            self.env.invalidate_all()
+
+    def end(self):
+        self.cr.execute("ROLLBACK TO SAVEPOINT bench")
+        self.env.invalidate_all()
+
+    def bare(self, warm):
+        self.start(warm)
+        queries = []
+        begin = time.perf_counter()
+        Activity = self.env["mail.activity"].with_context(mail_activity_quick_update=True)
+        for i in range(0, len(self.bare_vals), BATCH):
+            self.next_batch(warm)
+            before = self.cr.sql_log_count
+            Activity.create(self.bare_vals[i : i + BATCH])
+            self.env.flush_all()
+            queries.append(self.cr.sql_log_count - before)
+        elapsed = time.perf_counter() - begin
+        self.end()
+        self.bare_queries[warm] = queries
+        return len(self.bare_vals) / elapsed
+
+    def floor(self, warm):
+        tasks, events = copy.deepcopy(self.task_vals), copy.deepcopy(self.event_vals)
+        self.start(warm)
+        begin = time.perf_counter()
+        for i in range(0, self.n, BATCH):
+            self.next_batch(warm)
+            self.Reminder._create_activities_and_events(tasks[i : i + BATCH], events[i : i + BATCH])
+            self.env.flush_all()
+        elapsed = time.perf_counter() - begin
+        self.end()
+        return len(self.task_vals) / elapsed
+
+    def floor_per_day(self, warm):
+        """What if the manager had one event per day: the first task of each manager's day with its
+        event, as the run creates them, then the day's other tasks linked to that event."""
+        tasks, events = copy.deepcopy(self.task_vals), copy.deepcopy(self.event_vals)
+        self.start(warm)
+        begin = time.perf_counter()
+        Activity = self.env["mail.activity"].with_context(mail_activity_quick_update=True)
+        for i in range(0, len(tasks), BATCH):
+            self.next_batch(warm)
+            first_of_day, others = {}, []
+            for task, event in zip(tasks[i : i + BATCH], events[i : i + BATCH], strict=True):
+                day = (event["user_id"], event["start"])
+                if day in first_of_day:
+                    others.append((day, task))
+                else:
+                    first_of_day[day] = (task, event)
+            _firsts, day_events = self.Reminder._create_activities_and_events(
+                [task for task, _event in first_of_day.values()], [event for _task, event in first_of_day.values()]
+            )
+            event_of = dict(zip(first_of_day, day_events.ids, strict=True))
+            Activity.create([dict(task, calendar_event_id=event_of[day]) for day, task in others])
+            self.env.flush_all()
+        elapsed = time.perf_counter() - begin
+        self.end()
+        return len(self.task_vals) / elapsed
+
+    def run(self, warm):
+        self.start(warm)
+        queries, created = [], 0
+        begin = time.perf_counter()
+        for _i in range(BATCHES):
+            self.next_batch(warm)
+            before = self.cr.sql_log_count
+            created += len(self.KeyDate._cron_create_reminders(batch_size=BATCH))
+            self.env.flush_all()
+            queries.append(self.cr.sql_log_count - before)
+        elapsed = time.perf_counter() - begin
+        activities = self.env["vip.key.date.reminder"].search_count([("activity_id", "!=", False)])
+        self.end()
+        return created / elapsed, queries, activities
+
+
 def main():
     registry = open_registry()
     # what the sides write is rolled back: the dead rows of earlier runs must not weigh on this one
@@ -108,178 +283,32 @@ def main():
     with registry.cursor() as cr:
         env = superuser_env(cr)
         total = populate(env)
-        KeyDate = env["vip.key.date"]
         horizon = date.today() + timedelta(days=1)
 
         # -- finding what is due -------------------------------------------------
-        def select_batch():
-            return KeyDate._due_candidates(horizon, BATCH)
-
-        select_ms = timed(select_batch)
-        due_today = KeyDate._due_candidates(horizon, 1)[1]
-        scan_sql = SQL(
-            "SELECT count(*) FROM vip_key_date kd WHERE kd.active AND "
-            "(kd.next_date - kd.lead_days) <= %(horizon)s AND kd.next_date >= %(today)s",  # no usable index
-            horizon=horizon,
-            today=date.today() - timedelta(days=1),
-        )
-        scan_ms = timed(lambda: env.execute_query(scan_sql), runs=5)
-        # the run's own query, as the engine builds it
-        plan = "\n".join(row[0] for row in env.execute_query(SQL("EXPLAIN %s", KeyDate._due_query(horizon, BATCH))))
-        # Later hours: the dates in their lead time were reminded by earlier runs; a new day brings a
-        # day's worth (~1 in 10 of them here), an ordinary hour nothing.
-        later = {}
-        for label, left in (("new_day", 10), ("ordinary_hour", 0)):
-            cr.execute("SAVEPOINT later")
-            cr.execute(
-                SQL(
-                    """
-                    WITH inserted AS (
-                        INSERT INTO vip_key_date_reminder (key_date_id, occurrence_date, dossier_id, state,
-                                                           create_uid, create_date, write_uid, write_date)
-                        SELECT kd.id, kd.next_date, kd.dossier_id, 'open', 1, now(), 1, now()
-                          FROM vip_key_date kd
-                         WHERE kd.active AND kd.reminder_date <= %s AND (%s = 0 OR mod(kd.id, %s) <> 0)
-                        RETURNING key_date_id, occurrence_date)
-                    UPDATE vip_key_date kd SET reminded_date = inserted.occurrence_date
-                      FROM inserted WHERE kd.id = inserted.key_date_id
-                    """,
-                    horizon,
-                    left,
-                    left or 1,
-                )
-            )
-            reminded = cr.rowcount
-            cr.execute("ANALYZE vip_key_date, vip_key_date_reminder")
-            later[label] = (reminded, KeyDate._due_candidates(horizon, 1)[1], timed(select_batch))
-            cr.execute("ROLLBACK TO SAVEPOINT later")
-        cr.execute("ANALYZE vip_key_date, vip_key_date_reminder")
+        selection = measure_selection(env, horizon)
+        select_ms, due_today, scan_ms = selection["select_ms"], selection["due_today"], selection["scan_ms"]
+        plan, later = selection["plan"], selection["later"]
         # -- creating reminders: the run against a bare batch create --------------
-        n = BATCH * BATCHES
-        due = KeyDate._due_candidates(horizon, n)[0]
-        model_id = env["ir.model"]._get_id("vip.dossier")
-        bare_vals = [
-            {
-                "res_model_id": model_id,
-                "res_id": key_date.dossier_id.id,
-                "activity_type_id": key_date.type_id.activity_type_id.id,
-                "summary": f"{key_date.name}: {key_date.person_name}",
-                "note": key_date._task_note(),
-                "date_deadline": key_date.next_date,
-                "user_id": key_date._responsible().id,
-            }
-            for key_date in due
-        ]
-        clients = due.dossier_id.ids
-        # the run's own task and event values for the same dates, prepared here (not timed)
-        Reminder = env["vip.key.date.reminder"]
-        task_vals, event_vals = Reminder._task_values([(key_date, key_date._responsible()) for key_date in due])
-        env.invalidate_all()
-
-        def start(warm):
-            """A savepoint and an empty cache; ``warm`` reads the clients first (not timed)."""
-            env.flush_all()
-            env.invalidate_all()
-            cr.execute("SAVEPOINT bench")
-            if warm:
-                env["vip.dossier"].browse(clients).mapped("display_name")
-
-        def next_batch(warm):
-            """Cold, every batch starts with an empty cache, as the cron's do: the runner commits
-            between batches, and a commit clears the cache."""
-            if not warm:
-                env.invalidate_all()
-
-        def end():
-            cr.execute("ROLLBACK TO SAVEPOINT bench")
-            env.invalidate_all()
-
-        def bare(warm):
-            start(warm)
-            queries = []
-            begin = time.perf_counter()
-            Activity = env["mail.activity"].with_context(mail_activity_quick_update=True)
-            for i in range(0, len(bare_vals), BATCH):
-                next_batch(warm)
-                before = cr.sql_log_count
-                Activity.create(bare_vals[i : i + BATCH])
-                env.flush_all()
-                queries.append(cr.sql_log_count - before)
-            elapsed = time.perf_counter() - begin
-            end()
-            bare_queries[warm] = queries
-            return len(bare_vals) / elapsed
-
-        def floor(warm):
-            tasks, events = copy.deepcopy(task_vals), copy.deepcopy(event_vals)
-            start(warm)
-            begin = time.perf_counter()
-            for i in range(0, n, BATCH):
-                next_batch(warm)
-                Reminder._create_activities_and_events(tasks[i : i + BATCH], events[i : i + BATCH])
-                env.flush_all()
-            elapsed = time.perf_counter() - begin
-            end()
-            return len(task_vals) / elapsed
-
-        def floor_per_day(warm):
-            """What if the manager had one event per day: the first task of each manager's day with its
-            event, as the run creates them, then the day's other tasks linked to that event."""
-            tasks, events = copy.deepcopy(task_vals), copy.deepcopy(event_vals)
-            start(warm)
-            begin = time.perf_counter()
-            Activity = env["mail.activity"].with_context(mail_activity_quick_update=True)
-            for i in range(0, len(tasks), BATCH):
-                next_batch(warm)
-                first_of_day, others = {}, []
-                for task, event in zip(tasks[i : i + BATCH], events[i : i + BATCH], strict=True):
-                    day = (event["user_id"], event["start"])
-                    if day in first_of_day:
-                        others.append((day, task))
-                    else:
-                        first_of_day[day] = (task, event)
-                _firsts, day_events = Reminder._create_activities_and_events(
-                    [task for task, _event in first_of_day.values()], [event for _task, event in first_of_day.values()]
-                )
-                event_of = dict(zip(first_of_day, day_events.ids, strict=True))
-                Activity.create([dict(task, calendar_event_id=event_of[day]) for day, task in others])
-                env.flush_all()
-            elapsed = time.perf_counter() - begin
-            end()
-            return len(task_vals) / elapsed
-
-        def run(warm):
-            start(warm)
-            queries, created = [], 0
-            begin = time.perf_counter()
-            for _i in range(BATCHES):
-                next_batch(warm)
-                before = cr.sql_log_count
-                created += len(KeyDate._cron_create_reminders(batch_size=BATCH))
-                env.flush_all()
-                queries.append(cr.sql_log_count - before)
-            elapsed = time.perf_counter() - begin
-            activities = env["vip.key.date.reminder"].search_count([("activity_id", "!=", False)])
-            end()
-            return created / elapsed, queries, activities
-
+        sides = CreationSides(env, horizon)
+        n = sides.n
         # Each side ROUNDS times, in turning order (whoever goes later finds PostgreSQL's buffers
         # warmer); the medians are compared. With ROUNDS a multiple of 4, each side takes each
         # place equally often.
-        results, bare_queries = {}, {}
+        results = {}
         for warm in (False, True):
-            sides = ("bare", "floor", "per_day", "run")
-            rates = {side: [] for side in sides}
+            order = ("bare", "floor", "per_day", "run")
+            rates = {side: [] for side in order}
             for i in range(ROUNDS):
-                for side in sides[i % 4 :] + sides[: i % 4]:
+                for side in order[i % 4 :] + order[: i % 4]:
                     if side == "bare":
-                        rates["bare"].append(bare(warm))
+                        rates["bare"].append(sides.bare(warm))
                     elif side == "floor":
-                        rates["floor"].append(floor(warm))
+                        rates["floor"].append(sides.floor(warm))
                     elif side == "per_day":
-                        rates["per_day"].append(floor_per_day(warm))
+                        rates["per_day"].append(sides.floor_per_day(warm))
                     else:
-                        run_rate, queries, activities = run(warm)
+                        run_rate, queries, activities = sides.run(warm)
                         rates["run"].append(run_rate)
             results[warm] = {side: statistics.median(values) for side, values in rates.items()}
             results[warm].update(queries=queries, activities=activities)
@@ -333,8 +362,8 @@ def main():
         f"{warm['per_day'] / warm['bare']:.2f} |",
         f"| what if one event per manager and day: the run, estimated (its own work as measured above added "
         f"to that floor) / bare | {estimate(cold):.2f} | {estimate(warm):.2f} |",
-        f"| SQL queries per batch of {BATCH}, bare | {', '.join(str(q) for q in bare_queries[False])} | "
-        f"{', '.join(str(q) for q in bare_queries[True])} |",
+        f"| SQL queries per batch of {BATCH}, bare | {', '.join(str(q) for q in sides.bare_queries[False])} | "
+        f"{', '.join(str(q) for q in sides.bare_queries[True])} |",
         f"| SQL queries per batch of {BATCH}, the run | {', '.join(str(q) for q in cold['queries'])} | "
         f"{', '.join(str(q) for q in warm['queries'])} |",
         "",

@@ -160,57 +160,82 @@ class VipInputMixin(models.AbstractModel):
             # whatever the field, not even in a date or a selection
             return "nul" if unstorable[0] == "\x00" else "unicode"
         if field.type in ("char", "text", "html"):
-            # a number, a list, a dict or True would be saved as Python's spelling of it ("['a']", "True"),
-            # or break the code that reads the field as text
-            if not isinstance(value, str):
-                return "text"
-            if field.size and len(value) > field.size:
-                return "size"
-        elif field.type == "many2one":
-            # the ORM reads any other value as "no record" and silently clears the link, and True as the
-            # record 1; PostgreSQL refuses an id beyond its integer column
-            if isinstance(value, bool) or not isinstance(value, int | models.NewId):
-                return "record"
-            if isinstance(value, int) and not 0 <= value < INTEGER_LIMIT:
-                return "record"
-        elif field.type in ("date", "datetime"):
-            # what the ORM reads as empty, PostgreSQL does not: 0 for a date is an error there
-            if not isinstance(value, str | datetime.date):
-                return field.type
-            # The ORM reads the first 10 (19) characters of the text, PostgreSQL the whole of it: the two
-            # must agree. "", "2026-01-01T25:00" or Arabic digits are no date to PostgreSQL, "26-01-01" is
-            # the year 26 to the ORM and 2026 to PostgreSQL.
-            if isinstance(value, str) and not DATE_TEXT.match(value):
-                return field.type
-            try:
-                # the ORM's own reading of the value: what it refuses, it refuses with a bare ValueError
-                field.convert_to_cache(value, self)
-                if isinstance(value, str) and len(value) > 10:
-                    fields.Datetime.to_datetime(value)  # a date field reads only the date of it
-            except (ValueError, TypeError, OverflowError):
-                return field.type
-        elif field.type == "selection":
-            try:
-                field.convert_to_cache(value, self)
-            except (ValueError, TypeError, OverflowError):
-                return field.type
+            return self._input_text_fault(field, value)
+        if field.type == "many2one":
+            return self._input_record_fault(value)
+        if field.type in ("date", "datetime"):
+            return self._input_date_fault(field, value)
+        if field.type == "selection":
+            return self._input_converted_fault(field, value)
         # a dict with an id: the ORM's own way to give an integer field a record's id (the inverse of a
         # one2many); by company: a company-dependent field's values
-        elif field.type in ("float", "monetary", "integer") and not (
+        if field.type in ("float", "monetary", "integer") and not (
             isinstance(value, dict) and (field.company_dependent or (field.type == "integer" and "id" in value))
         ):
+            return self._input_number_fault(field, value)
+        return None
+
+    @api.model
+    def _input_text_fault(self, field, value):
+        # a number, a list, a dict or True would be saved as Python's spelling of it ("['a']", "True"),
+        # or break the code that reads the field as text
+        if not isinstance(value, str):
+            return "text"
+        if field.size and len(value) > field.size:
+            return "size"
+        return None
+
+    @api.model
+    def _input_record_fault(self, value):
+        # the ORM reads any other value as "no record" and silently clears the link, and True as the
+        # record 1; PostgreSQL refuses an id beyond its integer column
+        if isinstance(value, bool) or not isinstance(value, int | models.NewId):
+            return "record"
+        if isinstance(value, int) and not 0 <= value < INTEGER_LIMIT:
+            return "record"
+        return None
+
+    @api.model
+    def _input_date_fault(self, field, value):
+        # what the ORM reads as empty, PostgreSQL does not: 0 for a date is an error there
+        if not isinstance(value, str | datetime.date):
+            return field.type
+        # The ORM reads the first 10 (19) characters of the text, PostgreSQL the whole of it: the two
+        # must agree. "", "2026-01-01T25:00" or Arabic digits are no date to PostgreSQL, "26-01-01" is
+        # the year 26 to the ORM and 2026 to PostgreSQL.
+        if isinstance(value, str) and not DATE_TEXT.match(value):
+            return field.type
+        fault = self._input_converted_fault(field, value)
+        if not fault and isinstance(value, str) and len(value) > 10:
             try:
-                number = float(value)
-            except OverflowError:  # an integer beyond any float
-                return "range"
-            except (ValueError, TypeError):
-                return "nan"
-            if not math.isfinite(number):
-                return "nan" if math.isnan(number) else "range"
-            if field.type == "integer" and isinstance(value, str) and not value.strip().lstrip("+-").isdecimal():
-                return "nan"  # the ORM reads "1.5" or "1e3" with int(), which refuses it with a bare ValueError
-            if abs(number) >= (INTEGER_LIMIT if field.type == "integer" else AMOUNT_LIMIT):
-                return "range"
+                fields.Datetime.to_datetime(value)  # a date field reads only the date of it
+            except (ValueError, TypeError, OverflowError):
+                return field.type
+        return fault
+
+    @api.model
+    def _input_converted_fault(self, field, value):
+        """The ORM's own reading of the value: what it refuses, it refuses with a bare ValueError."""
+        try:
+            field.convert_to_cache(value, self)
+        except (ValueError, TypeError, OverflowError):
+            return field.type
+        return None
+
+    @api.model
+    def _input_number_fault(self, field, value):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float
+            return "range"
+        except (ValueError, TypeError):
+            return "nan"
+        if not math.isfinite(number):
+            return "nan" if math.isnan(number) else "range"
+        if field.type == "integer" and isinstance(value, str) and not value.strip().lstrip("+-").isdecimal():
+            return "nan"  # the ORM reads "1.5" or "1e3" with int(), which refuses it with a bare ValueError
+        if abs(number) >= (INTEGER_LIMIT if field.type == "integer" else AMOUNT_LIMIT):
+            return "range"
         return None
 
     def _input_stored_numbers(self):

@@ -339,9 +339,20 @@ class VipImport(models.Model):
 
     def _row_values(self, row, clients, lookups):
         """``(vals, False, False)`` for a good row, ``(None, reason, message)`` for a bad one."""
+        rejection = self._row_cells_fault(row)
+        if rejection:
+            return rejection
+        vals, date, amount, rejection = self._row_common_values(row, clients, lookups)
+        if rejection:
+            return rejection
+        if lookups["kind"] == "income":
+            return self._income_row_values(row, lookups, vals, date, amount)
+        return self._operation_row_values(row, lookups, vals, date, amount)
+
+    def _row_cells_fault(self, row):
+        """A cell that is not text or a number: over JSON-RPC a cell can be a list, an object or true, which
+        would be loaded as Python's spelling of it ("['a']", "True")."""
         for column, value in row.items():
-            # over JSON-RPC a cell can be a list, an object or true: it would be loaded as Python's spelling
-            # of it ("['a']", "True")
             if isinstance(value, list | dict) or value is True:
                 message = self.env._(
                     'The column "%(column)s" must hold text or a number, not %(value)s.',
@@ -349,18 +360,24 @@ class VipImport(models.Model):
                     value=self._text(value)[:40],
                 )
                 return None, "bad_value", message
+        return None
+
+    def _row_common_values(self, row, clients, lookups):
+        """What every line has: its reference, its client, its date and its amount; ``(vals, date, amount,
+        None)``, or a rejection last."""
         ref = self._text(row.get("external_ref"))
         if not ref:
-            return None, "missing", self.env._("The external reference is empty.")
+            return None, None, None, (None, "missing", self.env._("The external reference is empty."))
         client_ref = self._text(row.get("client_ref"))
         if not client_ref:
-            return None, "missing", self.env._("The client identifier is empty.")
+            return None, None, None, (None, "missing", self.env._("The client identifier is empty."))
         dossier_id = clients.get(client_ref)
         if not dossier_id:
-            return None, "unknown_client", self.env._("No VIP client has the identifier %(ref)s.", ref=client_ref)
+            message = self.env._("No VIP client has the identifier %(ref)s.", ref=client_ref)
+            return None, None, None, (None, "unknown_client", message)
         date = self._date(row.get("date"))
         if not date:
-            return self._rejected(
+            rejection = self._rejected(
                 row.get("date"),
                 self.env._("The date is empty."),
                 "bad_date",
@@ -368,15 +385,16 @@ class VipImport(models.Model):
                     '"%(value)s" is not a date (use YYYY-MM-DD or DD.MM.YYYY).', value=self._text(row.get("date"))
                 ),
             )
-        today = lookups["today"]
+            return None, None, None, rejection
         amount = self._amount(row.get("amount"))
         if amount is None:
-            return self._rejected(
+            rejection = self._rejected(
                 row.get("amount"),
                 self.env._("The amount is empty."),
                 "bad_amount",
                 self.env._('"%(value)s" is not an amount.', value=self._text(row.get("amount"))),
             )
+            return None, None, None, rejection
         vals = {
             "dossier_id": dossier_id,
             "source": lookups["source"],
@@ -384,23 +402,30 @@ class VipImport(models.Model):
             "import_id": lookups["import_id"],
             "description": self._text(row.get("description")) or False,
         }
-        if lookups["kind"] == "income":
-            date = date.replace(day=1)
-            if date > today:
-                return None, "bad_date", self.env._("Income cannot be booked for a future month (%(date)s).", date=date)
-            line = self._selection(lookups, "vip.income", "product_line", row.get("product_line"))
-            if not line:
-                return self._rejected(
-                    row.get("product_line"),
-                    self.env._("The product line is empty."),
-                    "bad_value",
-                    self.env._('Unknown product line "%(value)s".', value=self._text(row.get("product_line"))),
-                )
-            if amount == 0:
-                return None, "bad_amount", self.env._("An income line of zero says nothing.")
-            vals.update(date=date, product_line=line, amount=amount)
-            return vals, False, False
-        if date > today:
+        return vals, date, amount, None
+
+    def _income_row_values(self, row, lookups, vals, date, amount):
+        """An income line: booked for a month that has begun, on a product line, not zero."""
+        date = date.replace(day=1)
+        if date > lookups["today"]:
+            return None, "bad_date", self.env._("Income cannot be booked for a future month (%(date)s).", date=date)
+        line = self._selection(lookups, "vip.income", "product_line", row.get("product_line"))
+        if not line:
+            return self._rejected(
+                row.get("product_line"),
+                self.env._("The product line is empty."),
+                "bad_value",
+                self.env._('Unknown product line "%(value)s".', value=self._text(row.get("product_line"))),
+            )
+        if amount == 0:
+            return None, "bad_amount", self.env._("An income line of zero says nothing.")
+        vals.update(date=date, product_line=line, amount=amount)
+        return vals, False, False
+
+    def _operation_row_values(self, row, lookups, vals, date, amount):
+        """An operation: not in the future, of a known type, with a direction, a positive amount and a
+        currency."""
+        if date > lookups["today"]:
             return None, "bad_date", self.env._("An operation cannot be dated in the future (%(date)s).", date=date)
         operation_type = self._selection(lookups, "vip.operation", "operation_type", row.get("operation_type"))
         if not operation_type:

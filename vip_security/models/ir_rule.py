@@ -69,7 +69,7 @@ class IrRule(models.Model):
             own_domains.append(scope)
         if not own_domains:
             return expression.AND(global_domains) if global_domains else []
-        return expression.AND(global_domains + [expression.OR(own_domains)])
+        return expression.AND([*global_domains, expression.OR(own_domains)])
 
     def _make_access_error(self, operation, records):
         if records._vip_names_confidential():
