@@ -4,9 +4,12 @@ from odoo.tools import SQL
 
 
 class VipManagerPortfolio(models.Model):
-    """The managers' portfolios side by side, ranked by the income they earned in the last twelve months.
+    """The managers' portfolios side by side, ranked within their branch by the income they earned in the
+    last twelve months.
 
-    For top management. Income counts for the manager who earned it (``vip.income.user_id``, the
+    For top management, and for the head of a branch: a row is a manager's work in one branch (the
+    clients' branch), so that a branch head reads the figures of the branch's clients only and its
+    managers' ranks among themselves. Income counts for the manager who earned it (``vip.income.user_id``, the
     client's manager when it was booked), not for the client's current manager: after a handover the
     new manager starts from the clients' next income, and the old one keeps what they earned, even
     with no client left. The clients counted are the manager's clients now. The windows are those of
@@ -17,11 +20,12 @@ class VipManagerPortfolio(models.Model):
     _name = "vip.manager.portfolio"
     _description = "VIP Manager Portfolio"
     _auto = False
-    _order = "company_id, rank, user_id"
+    _order = "company_id, branch_id, rank, user_id"
     _rec_name = "user_id"
 
     rank = fields.Integer(readonly=True)
     user_id = fields.Many2one("res.users", string="Manager", readonly=True)
+    branch_id = fields.Many2one("vip.branch", string="Branch", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     client_count = fields.Integer(string="Current Clients", readonly=True, help="The clients they manage now.")
@@ -48,13 +52,14 @@ class VipManagerPortfolio(models.Model):
         return SQL(
             """
             WITH clients AS (
-                SELECT user_id, company_id, count(*) AS client_count, avg(completeness) AS avg_completeness
+                SELECT user_id, company_id, branch_id,
+                       count(*) AS client_count, avg(completeness) AS avg_completeness
                   FROM vip_dossier
                  WHERE active AND user_id IS NOT NULL
-                 GROUP BY user_id, company_id
+                 GROUP BY user_id, company_id, branch_id
             ), income AS (
                 -- by who earned it, not by the client's manager now
-                SELECT i.user_id, i.company_id,
+                SELECT i.user_id, i.company_id, d.branch_id,
                        sum(i.amount) FILTER (WHERE i.date >= CURRENT_DATE - interval '12 months' + interval '1 day')
                            AS income_12m,
                        count(DISTINCT i.dossier_id)
@@ -70,9 +75,10 @@ class VipManagerPortfolio(models.Model):
                  WHERE d.active AND i.user_id IS NOT NULL
                    AND i.date >= CURRENT_DATE - interval '24 months' + interval '1 day'
                    AND i.date <= CURRENT_DATE
-                 GROUP BY i.user_id, i.company_id
+                 GROUP BY i.user_id, i.company_id, d.branch_id
             ), managers AS (
                 SELECT coalesce(c.user_id, i.user_id) AS user_id, coalesce(c.company_id, i.company_id) AS company_id,
+                       coalesce(c.branch_id, i.branch_id) AS branch_id,
                        coalesce(c.client_count, 0) AS client_count, c.avg_completeness,
                        coalesce(i.income_12m, 0) AS income_12m, i.earning_clients,
                        coalesce(i.income_prev_12m, 0) AS income_prev_12m,
@@ -80,10 +86,11 @@ class VipManagerPortfolio(models.Model):
                        coalesce(i.income_last_ytd, 0) AS income_last_ytd
                   FROM clients c
                   FULL JOIN income i ON i.user_id = c.user_id AND i.company_id = c.company_id
+                                    AND i.branch_id IS NOT DISTINCT FROM c.branch_id
             )
-            SELECT row_number() OVER (ORDER BY m.company_id, m.user_id) AS id,
-                   rank() OVER (PARTITION BY m.company_id ORDER BY m.income_12m DESC) AS rank,
-                   m.user_id, m.company_id, company.currency_id,
+            SELECT row_number() OVER (ORDER BY m.company_id, m.user_id, m.branch_id) AS id,
+                   rank() OVER (PARTITION BY m.company_id, m.branch_id ORDER BY m.income_12m DESC) AS rank,
+                   m.user_id, m.company_id, m.branch_id, company.currency_id,
                    m.client_count, m.avg_completeness,
                    m.income_12m, m.income_prev_12m,
                    CASE WHEN m.income_prev_12m = 0 THEN NULL
@@ -98,13 +105,21 @@ class VipManagerPortfolio(models.Model):
     def action_open_clients(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("vip_dossier.vip_dossier_action")
-        action["domain"] = [("user_id", "=", self.user_id.id), ("company_id", "=", self.company_id.id)]
+        action["domain"] = [
+            ("user_id", "=", self.user_id.id),
+            ("company_id", "=", self.company_id.id),
+            ("branch_id", "=", self.branch_id.id),
+        ]
         action["context"] = {}
         return action
 
     def action_export_portfolio(self):
         self.ensure_one()
         dossiers = self.env["vip.dossier"].search(
-            [("user_id", "=", self.user_id.id), ("company_id", "=", self.company_id.id)]
+            [
+                ("user_id", "=", self.user_id.id),
+                ("company_id", "=", self.company_id.id),
+                ("branch_id", "=", self.branch_id.id),
+            ]
         )
         return self.env.ref("vip_analytics.action_report_portfolio_xlsx").report_action(dossiers)

@@ -84,6 +84,19 @@ class TestVipOverview(VipAnalyticsCase):
         self.assertNotIn("Other Client", [access["client"] for access in overview["accesses"]])
         ranking = self.env["vip.manager.portfolio"].with_user(head).search([])
         self.assertEqual(ranking.user_id, self.manager)
+        # round 18: a manager with clients in two branches — the head reads the branch's part only,
+        # ranked among the branch's managers; and nothing once they no longer head it
+        self.other_dossier.user_id = self.manager
+        self.env.flush_all()
+        row = self.env["vip.manager.portfolio"].with_user(head).search([])
+        self.assertEqual((row.user_id, row.branch_id, row.client_count, row.rank), (self.manager, branch, 1, 1))
+        everyone = (
+            self.env["vip.manager.portfolio"].with_user(self.supervisor).search([("user_id", "=", self.manager.id)])
+        )
+        self.assertEqual(sum(everyone.mapped("client_count")), 2)
+        branch.head_user_ids = [Command.unlink(head.id)]
+        self.env.flush_all()
+        self.assertFalse(self.env["vip.manager.portfolio"].with_user(head).search([]))
         everyone = self.env["vip.overview"].with_user(self.supervisor).get_overview()
         self.assertEqual(
             {row["name"] for row in everyone["overdue"]["managers"]} & {"Manager One", "Manager Two"},

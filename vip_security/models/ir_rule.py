@@ -21,7 +21,8 @@ class IrRule(models.Model):
     A branch head is in the supervisors' group, whose rules read every client.
     For every VIP model that belongs to a client (``vip.dossier``, and every
     model with a ``dossier_id``), what a branch head reads as a supervisor is
-    narrowed here to the clients of the branches they head — whatever rule a
+    narrowed here to the clients of the branches they head (and a model with a
+    ``branch_id``, the portfolio, to those branches) — whatever rule a
     module gives supervisors, and where it gives none. What they may do by
     another group (the clients they manage themselves, rules written for
     branch heads) is left as it is; the other VIP models' supervisor rules
@@ -39,13 +40,7 @@ class IrRule(models.Model):
     def _compute_domain(self, model_name, mode="read"):
         if self.env.su or not is_vip_model(model_name) or not self.env.user._vip_is_branch_head():
             return super()._compute_domain(model_name, mode)
-        Model = self.env[model_name]
-        if model_name == "vip.dossier":
-            scope = [("is_in_my_branch", "=", True)]
-        elif Model._fields.get("dossier_id") and Model._fields["dossier_id"].comodel_name == "vip.dossier":
-            scope = [("dossier_id.is_in_my_branch", "=", True)]
-        else:
-            scope = expression.FALSE_DOMAIN
+        scope = self._vip_branch_scope(self.env[model_name])
         user_groups = self.env.user.groups_id
         # the rules of the branch head group itself are written for branch heads: kept as they are
         own_groups = user_groups - self.env.ref(SUPERVISOR_GROUP)
@@ -70,6 +65,21 @@ class IrRule(models.Model):
         if not own_domains:
             return expression.AND(global_domains) if global_domains else []
         return expression.AND([*global_domains, expression.OR(own_domains)])
+
+    @staticmethod
+    def _vip_branch_scope(Model):
+        """What a branch head reads of ``Model`` as a supervisor: the rows of the clients of their
+        branches, or of their branches (a manager's figures in a branch); of the other VIP models nothing
+        by the supervisors' rules. The domains are read when the query runs (``is_in_my_branch``,
+        ``is_headed_by_me``), not when the rules are cached."""
+        fields_ = Model._fields
+        if Model._name == "vip.dossier":
+            return [("is_in_my_branch", "=", True)]
+        if "dossier_id" in fields_ and fields_["dossier_id"].comodel_name == "vip.dossier":
+            return [("dossier_id.is_in_my_branch", "=", True)]
+        if "branch_id" in fields_ and fields_["branch_id"].comodel_name == "vip.branch":
+            return [("branch_id.is_headed_by_me", "=", True)]
+        return expression.FALSE_DOMAIN
 
     def _make_access_error(self, operation, records):
         if records._vip_names_confidential():

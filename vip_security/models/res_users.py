@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 ADMIN_GROUP = "vip_dossier.group_vip_admin"
 SUPERVISOR_GROUP = "vip_dossier.group_vip_supervisor"
@@ -26,6 +26,20 @@ class ResUsers(models.Model):
         help="The branches whose clients this branch head supervises.",
     )
 
+    @api.constrains("vip_headed_branch_ids")
+    def _vip_check_branch_head(self):
+        """Only a branch head heads a branch: the group is what narrows a supervisor to the branch."""
+        group = self.env.ref(BRANCH_HEAD_GROUP)
+        # sudo: whether the users are branch heads, nothing is returned
+        outsiders = self.sudo().filtered(lambda user: user.vip_headed_branch_ids and group not in user.groups_id)
+        if outsiders:
+            raise ValidationError(
+                self.env._(
+                    "%(users)s cannot head a branch: give them the group VIP Branch Head first.",
+                    users=", ".join(outsiders.mapped("name")),
+                )
+            )
+
     def _vip_reads_every_client(self):
         """Top management and VIP administrators read every client; a branch head is top management
         of their branches only (``vip.dossier.is_in_my_branch``)."""
@@ -48,7 +62,14 @@ class ResUsers(models.Model):
     def write(self, vals):
         if "active" in vals and not vals["active"]:
             self._check_no_vip_clients()
+        # sudo: the branches a user heads, to keep the cards' readers and followers of their clients
+        headed_before = self.sudo().vip_headed_branch_ids if "vip_headed_branch_ids" in vals else None
         result = super().write(vals)
+        if headed_before is not None:
+            # the same as a change of the branch's heads (vip.branch.write), from the user's side
+            dossiers = (headed_before | self.sudo().vip_headed_branch_ids)._vip_dossiers()
+            dossiers._vip_sync_card_readers()
+            dossiers._vip_drop_outsiders()
         if {"active", "groups_id"} & set(vals) or any(key.startswith("in_group_") for key in vals):
             # a branch head who lost the group reads no card of the branch any more
             self.sudo().vip_headed_branch_ids._vip_dossiers()._vip_sync_card_readers()

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError
 
 from odoo.addons.vip_dossier.models.vip_input_mixin import NAME_SIZE
 
@@ -36,24 +36,33 @@ class VipBranch(models.Model):
         help="Heads of the branch or department: they read the branch's clients, as top management reads all.",
     )
     manager_user_ids = fields.One2many("res.users", "vip_branch_id", string="Managers")
+    is_headed_by_me = fields.Boolean(
+        compute="_compute_is_headed_by_me",
+        search="_search_is_headed_by_me",
+        help="I head this branch: the scope of a branch head on what belongs to a branch (see ir.rule).",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
         ("name_company_uniq", "unique(name, company_id)", "A branch with this name already exists."),
     ]
 
+    @api.depends_context("uid")
+    def _compute_is_headed_by_me(self):
+        headed = self.env.user._vip_headed_branches()
+        for branch in self:
+            branch.is_headed_by_me = branch in headed
+
+    def _search_is_headed_by_me(self, operator, value):
+        """Read when the query runs, never cached with the rules: a head removed stops at once."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(f"unsupported search on is_headed_by_me: {operator} {value}")
+        headed = self.env.user._vip_headed_branches().ids
+        return [("id", "in" if (operator == "=") == value else "not in", headed)]
+
     @api.constrains("head_user_ids")
     def _check_heads_are_branch_heads(self):
-        group = self.env.ref(BRANCH_HEAD_GROUP)
-        for branch in self:
-            outsiders = branch.head_user_ids - group.users
-            if outsiders:
-                raise ValidationError(
-                    self.env._(
-                        "%(users)s cannot head a branch: give them the group VIP Branch Head first.",
-                        users=", ".join(outsiders.mapped("name")),
-                    )
-                )
+        self.head_user_ids._vip_check_branch_head()
 
     def write(self, vals):
         heads_change = "head_user_ids" in vals or "active" in vals
@@ -64,6 +73,16 @@ class VipBranch(models.Model):
             dossiers._vip_sync_card_readers()
             dossiers._vip_drop_outsiders()
         return result
+
+    def unlink(self):
+        if self._vip_dossiers():
+            raise UserError(
+                self.env._(
+                    "A branch that has clients cannot be deleted: move its clients to another branch, or "
+                    "archive the branch."
+                )
+            )
+        return super().unlink()
 
     def _vip_heads(self):
         """Who supervises these branches' clients: their heads who are branch heads, of active branches."""

@@ -68,6 +68,9 @@ class VipDossier(models.Model):
         "vip.branch",
         string="Branch",
         index="btree_not_null",
+        # a branch with clients is archived, not deleted: its clients would fall out of its heads' scope
+        # without their cards and followers following
+        ondelete="restrict",
         tracking=True,
         help="The branch or department that serves the client: its heads supervise the client. A new "
         "client belongs to its manager's branch.",

@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import VipSecurityCase
@@ -105,9 +105,9 @@ class TestBranchHeads(VipSecurityCase):
             with self.assertRaises(AccessError):
                 self.env["vip.dossier"].with_user(self.manager).create(dict(values, name="Elsewhere"))
         with self.assertRaises(AccessError):
-            self.env["vip.dossier"].with_user(self.manager).with_context(
-                default_branch_id=self.other_branch.id
-            ).create({"name": "Elsewhere"})
+            self.env["vip.dossier"].with_user(self.manager).with_context(default_branch_id=self.other_branch.id).create(
+                {"name": "Elsewhere"}
+            )
         with self.assertRaises(AccessError):
             mine.with_user(self.manager).write({"branch_id": self.other_branch.id})
         # branches are configured by VIP administrators
@@ -146,3 +146,33 @@ class TestBranchHeads(VipSecurityCase):
         both = self.dossier | self.other_dossier
         self.assertEqual(self.env["vip.dossier"].with_user(self.supervisor).search([("id", "in", both.ids)]), both)
         self.assertEqual(self.env["vip.dossier"].with_user(self.vip_admin).search([("id", "in", both.ids)]), both)
+
+    def test_a_head_removed_from_the_users_side_stops_at_once(self):
+        """Round 18: a head removed through the user form (``vip_headed_branch_ids``) kept the client's card
+        and kept getting its messages by e-mail; only the branch's side re-synced them."""
+        self.dossier.message_subscribe(partner_ids=self.head.partner_id.ids)
+        card = self.dossier.partner_id
+        card.with_user(self.head).check_access("read")
+        self.head.sudo().write({"vip_headed_branch_ids": [Command.unlink(self.branch.id)]})
+        self.fresh()
+        with self.assertRaises(AccessError):
+            card.with_user(self.head).read(["phone"])
+        self.assertNotIn(self.head.partner_id, self.dossier.message_partner_ids)
+        # and a user made a head from the user's side reads at once, if a branch head
+        self.head.sudo().write({"vip_headed_branch_ids": [Command.link(self.branch.id)]})
+        self.fresh()
+        card.with_user(self.head).check_access("read")
+        with self.assertRaises(ValidationError):
+            self.manager.sudo().write({"vip_headed_branch_ids": [Command.link(self.branch.id)]})
+
+    def test_a_branch_with_clients_is_archived_not_deleted(self):
+        """Round 18: deleting a branch emptied its clients' branch in SQL, and its heads kept their cards."""
+        with self.assertRaises(UserError):
+            self.branch.with_user(self.vip_admin).unlink()
+        self.branch.with_user(self.vip_admin).active = False
+        self.fresh()
+        with self.assertRaises(AccessError):
+            self.dossier.partner_id.with_user(self.head).read(["phone"])
+        self.assertFalse(self.env["vip.dossier"].with_user(self.head).search([]))
+        empty = self.env["vip.branch"].create({"name": "Empty"})
+        empty.with_user(self.vip_admin).unlink()

@@ -1400,6 +1400,4 @@ class TestVipInsider(VipSecurityCase):
                 task.write({"res_model_id": self.env["ir.model"]._get_id(model), "res_id": record.id})
                 task.read(["res_name"])
         # one's own documents stay as they were: a composer on one's own task
-        Composer.with_context(active_model="mail.activity", active_ids=task.ids).onchange(
-            {}, [], {"record_name": {}}
-        )
+        Composer.with_context(active_model="mail.activity", active_ids=task.ids).onchange({}, [], {"record_name": {}})
