@@ -4,7 +4,7 @@
     "name": "VIP Desk: Key Dates",
     "summary": "Birthdays, anniversaries and professional holidays of VIP clients turned into "
     "reminders and private calendar events for the right manager, ahead of time",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",
@@ -31,6 +31,7 @@
         "views/res_users_views.xml",
         "views/res_company_views.xml",
         "views/vip_my_day_views.xml",
+        "views/vip_quiet_period_views.xml",
         "views/vip_calendar_menus.xml",
         "wizards/vip_handover_wizard_views.xml",
         "wizards/vip_key_date_outcome_wizard_views.xml",

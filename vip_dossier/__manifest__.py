@@ -4,7 +4,7 @@
     "name": "VIP Desk: Client Dossier",
     "summary": "Detailed dossier of private-banking clients: family, preferences, "
     "employer, interactions, operations and income",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",

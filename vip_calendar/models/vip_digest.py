@@ -42,6 +42,8 @@ class ResUsers(models.Model):
             ],
             order="next_date, id",
         )
+        # a greeting on a day the client is not to be disturbed is held: not in the digest
+        key_dates = key_dates.filtered(lambda k: not k._held_by_quiet_period())
         overdue = as_user["mail.activity"].search(
             [("res_model", "=", "vip.dossier"), ("user_id", "=", self.id), ("date_deadline", "<", today)],
             order="date_deadline, id",

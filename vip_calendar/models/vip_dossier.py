@@ -1,13 +1,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import SQL, split_every
 
 from odoo.addons.base.models.res_partner import _tz_get
+from odoo.addons.vip_dossier.models.vip_dossier import COMPLETENESS_FACTS as _COMPLETENESS_FACTS
+
+from .vip_key_date import TZ_SLACK
 
 # dossier fields the automatic key dates are made from
+# what the completeness score reads on the dossier itself (see vip_dossier's COMPLETENESS_FACTS)
+COMPLETENESS_FACTS = set(_COMPLETENESS_FACTS)
 SYNC_FIELDS = {
     "birth_date",
     "wedding_date",
@@ -56,6 +63,14 @@ class VipDossier(models.Model):
     )
     next_key_date = fields.Date(compute="_compute_next_key_date")
     next_key_date_name = fields.Char(compute="_compute_next_key_date", string="Next Occasion")
+    quiet_period_ids = fields.One2many("vip.quiet.period", "dossier_id", string="Do-Not-Disturb Periods")
+    is_quiet = fields.Boolean(
+        string="Do Not Disturb",
+        compute="_compute_quiet",
+        search="_search_is_quiet",
+        help="A do-not-disturb period covers today: greetings and routine tasks are held back.",
+    )
+    quiet_banner = fields.Char(string="Do-Not-Disturb Notice", compute="_compute_quiet")
 
     def _compute_next_key_date(self):
         if not self.env["vip.key.date"].has_access("read"):
@@ -75,6 +90,37 @@ class VipDossier(models.Model):
             key_date = first.get(dossier._origin.id)
             dossier.next_key_date = key_date.next_date if key_date else False
             dossier.next_key_date_name = f"{key_date.occasion} — {key_date.person_name}" if key_date else False
+
+    @api.depends("quiet_period_ids.date_from", "quiet_period_ids.date_to", "quiet_period_ids.reason")
+    @api.depends_context("lang", "tz")
+    def _compute_quiet(self):
+        today = fields.Date.context_today(self)
+        reasons = dict(self.env["vip.quiet.period"]._fields["reason"]._description_selection(self.env))
+        for dossier in self:
+            period = dossier._quiet_period_on(today)
+            dossier.is_quiet = bool(period)
+            dossier.quiet_banner = (
+                self.env._(
+                    "%(reason)s: %(until)s. Greetings and routine tasks are held back.",
+                    reason=reasons.get(period.reason, ""),
+                    until=period._until_text(),
+                )
+                if period
+                else False
+            )
+
+    def _search_is_quiet(self, operator, value):
+        if operator not in ("=", "!="):
+            raise NotImplementedError(operator)
+        today = fields.Date.context_today(self)
+        domain = [("quiet_period_ids", "any", self.env["vip.quiet.period"]._covering_domain(today))]
+        return domain if (operator == "=") == bool(value) else ["!", *domain]
+
+    def _quiet_period_on(self, day):
+        """The do-not-disturb period of the client that covers ``day`` (the one ending last), if any."""
+        self.ensure_one()
+        periods = self.quiet_period_ids.filtered(lambda p: p._covers(day))
+        return periods.sorted(lambda p: (bool(not p.date_to), p.date_to or day), reverse=True)[:1]
 
     @api.depends("employer_id.industry_id", "professional_holiday_ids")
     def _compute_suggested_holiday_ids(self):
@@ -104,6 +150,8 @@ class VipDossier(models.Model):
         res = super().write(vals)
         if SYNC_FIELDS & set(vals):
             self._sync_key_dates()
+        if COMPLETENESS_FACTS & set(vals):
+            self._close_filled_gaps()
         return res
 
     def unlink(self):
@@ -111,6 +159,21 @@ class VipDossier(models.Model):
         # the client, which only the system may delete otherwise
         self.with_context(active_test=False).key_date_ids.sudo().unlink()
         return super().unlink()
+
+    def action_new_quiet_period(self):
+        """The client asked not to be disturbed (or is in mourning): a new period, in a dialog."""
+        self.ensure_one()
+        # a period is a change of the client: the dialog is not even offered to who may not
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Do Not Disturb"),
+            "res_model": "vip.quiet.period",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_dossier_id": self.id, "vip_embedded": True},
+        }
 
     def _vip_responsible(self):
         """Who gets the client's tasks: the manager, or the deputy when the manager is away.
@@ -164,6 +227,88 @@ class VipDossier(models.Model):
         domain = self._site_watch_due_domain()
         return domain if (operator == "=") == bool(value) else ["!", *expression.normalize_domain(domain)]
 
+    def _quiet_periods_changed(self):
+        """A do-not-disturb period was added, moved or removed: the greetings of these clients are
+        decided again. An open greeting (a task, an SMS not sent) whose day is now in a period is
+        dropped, and one held whose day is no longer in any is released: either way the next run
+        makes it again, held or not (the run decides, in one place)."""
+        today = fields.Date.context_today(self) - TZ_SLACK
+        Reminder = self.env["vip.key.date.reminder"]
+        # sudo: the reminders are the run's, kept by the system; only these clients' (whose period the
+        # user just changed, checked by the period's own rules), from today on
+        reminders = Reminder.sudo().search(
+            [
+                ("dossier_id", "in", self.ids),
+                ("occurrence_date", ">=", today),
+                ("state", "in", ("open", "skipped")),
+                ("key_date_id.type_id.is_greeting", "=", True),
+            ]
+        )
+        held = reminders.filtered(lambda r: r.state == "skipped" and r.skip_reason == "quiet")
+        open_ = reminders.filtered(lambda r: r.state == "open" and r.pending)
+        released = held.filtered(lambda r: not r.dossier_id._quiet_period_on(r.occurrence_date))
+        to_hold = open_.filtered(lambda r: r.dossier_id._quiet_period_on(r.occurrence_date))
+        (released | to_hold)._cancel()
+
+    def _close_filled_gaps(self):
+        """The dossier is complete now: its «fill the gaps» task is done."""
+        gaps = self.env.ref("vip_calendar.mail_activity_type_fill_gaps", raise_if_not_found=False)
+        complete = self.filtered(lambda d: not d.is_incomplete)
+        if gaps and complete:
+            complete.activity_ids.filtered(lambda a: a.activity_type_id == gaps).action_done()
+
+    def _fill_gaps_note(self):
+        """The task's note: what is missing, in the language of the context (the manager's)."""
+        self.ensure_one()
+        return Markup("<p>%s</p><p>%s</p>") % (
+            self.env._("The dossier is %(percent)s%% complete. Missing:", percent=self.completeness),
+            self.missing_facts,
+        )
+
+    @api.model
+    def _cron_fill_gaps(self, batch_size=500):
+        """Once a month: one «fill the gaps» task per incomplete dossier for its responsible manager.
+
+        Never a second one while the first is open; none for closed clients nor for a client in a
+        do-not-disturb period; a task whose dossier became complete is done.
+        """
+        gaps = self.env.ref("vip_calendar.mail_activity_type_fill_gaps")
+        filled = self.search([("is_incomplete", "=", False), ("activity_ids.activity_type_id", "=", gaps.id)])
+        filled._close_filled_gaps()
+        due = self.search(
+            [
+                ("is_incomplete", "=", True),
+                ("state", "!=", "closed"),
+                ("is_quiet", "=", False),
+                ("activity_ids", "not any", [("activity_type_id", "=", gaps.id)]),
+            ],
+            limit=batch_size + 1,
+        )
+        batch = due[:batch_size]
+        today = fields.Date.context_today(self)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals = []
+        for dossier in batch:
+            user = dossier._vip_responsible()
+            if not user:
+                continue
+            # in the language of the manager who reads it
+            dossier = dossier.with_context(lang=user.lang or "en_US")
+            vals.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": dossier.id,
+                    "activity_type_id": gaps.id,
+                    "summary": dossier.env._("Fill the gaps in the dossier"),
+                    "note": dossier._fill_gaps_note(),
+                    "date_deadline": today,
+                    "user_id": user.id,
+                }
+            )
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals)
+        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=max(len(due) - len(batch), 0))
+        return batch
+
     @api.model
     def _cron_employer_watch(self, batch_size=500):
         """A task to look at the employer's web site, as often as the client's tier says."""
@@ -173,7 +318,13 @@ class VipDossier(models.Model):
         if due_domain == expression.FALSE_DOMAIN:
             return self.browse()
         due = self.search(
-            expression.AND([due_domain, [("activity_ids", "not any", [("activity_type_id", "=", watch.id)])]]),
+            expression.AND(
+                [
+                    due_domain,
+                    # a client in a do-not-disturb period gets no call about the employer's news
+                    [("is_quiet", "=", False), ("activity_ids", "not any", [("activity_type_id", "=", watch.id)])],
+                ]
+            ),
             limit=batch_size + 1,
         )
         batch = due[:batch_size]
@@ -245,9 +396,9 @@ class VipDossier(models.Model):
                 switch, code, day = greeting
                 if dossier.company_id[switch]:
                     want(dossier, code, day)
-            # close family only (the relation type says who), and never an archived relative
+            # close family only (the relation type says who), never an archived relative nor one who died
             for relative in dossier.relative_ids.filtered(
-                lambda r: r.active and r.birth_date and r.relation_type_id.is_family
+                lambda r: r.active and not r.is_deceased and r.birth_date and r.relation_type_id.is_family
             ):
                 want(dossier, "relative_birthday", relative.birth_date, relative=relative)
             for trusted in dossier.trusted_person_ids.filtered("valid_to"):
@@ -280,6 +431,17 @@ class VipDossier(models.Model):
         # company's card, which anyone may edit; an archived relative) keeps what its manager set on it,
         # should it come back. Its pending task goes with it.
         obsolete.write({"active": False, "dropped": True})
+        # The dates entered by hand about a relative who died go the same way, and come back should the
+        # flag have been a mistake.
+        about_relatives = KeyDate.search(
+            [("dossier_id", "in", dossiers.ids), ("source", "=", "manual"), ("relative_id", "!=", False)]
+        )
+        about_relatives.filtered(lambda k: k.active and k.relative_id.is_deceased).write(
+            {"active": False, "dropped": True}
+        )
+        about_relatives.filtered(lambda k: k.dropped and not k.relative_id.is_deceased).write(
+            {"active": True, "dropped": False}
+        )
         KeyDate.create(
             [
                 {

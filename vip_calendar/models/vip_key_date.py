@@ -312,6 +312,14 @@ class VipKeyDate(models.Model):
         self.ensure_one()
         return (self.relative_id or self.dossier_id).contact_allowed
 
+    def _held_by_quiet_period(self, day=None):
+        """A greeting whose day (the next occurrence by default) falls in one of the client's
+        do-not-disturb periods is held: no task, no SMS. The bank's business with the client (not a
+        greeting) never is."""
+        self.ensure_one()
+        day = day or self.next_date
+        return bool(self.type_id.is_greeting and day and self.dossier_id._quiet_period_on(day))
+
     def _through_client(self):
         """A relative's greeting when the relative did not agree to be contacted: the manager mentions
         the date to the client instead, and the task carries none of the relative's data."""

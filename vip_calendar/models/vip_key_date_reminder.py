@@ -62,7 +62,11 @@ class VipKeyDateReminder(models.Model):
         required=True,
     )
     skip_reason = fields.Selection(
-        [("consent", "No consent to be contacted"), ("manager", "No active manager")],
+        [
+            ("consent", "No consent to be contacted"),
+            ("manager", "No active manager"),
+            ("quiet", "Held: do not disturb"),
+        ],
     )
     activity_id = fields.Many2one("mail.activity", ondelete="set null", index="btree_not_null")
     event_id = fields.Many2one("calendar.event", ondelete="set null", index="btree_not_null")

@@ -172,6 +172,7 @@ class VipKeyDateReminder(models.Model):
     def _create_for(self, key_dates):
         """Remind ``key_dates`` that are due in their manager's time zone; return the new reminders."""
         rows = []
+        key_dates.dossier_id.quiet_period_ids.fetch(["dossier_id", "date_from", "date_to"])  # one query
         for key_date in key_dates:
             user = key_date._responsible()
             if user and key_date.reminder_date > user._vip_local_now().date():
@@ -179,6 +180,8 @@ class VipKeyDateReminder(models.Model):
             reason = False if user else "manager"
             if user and not key_date._may_remind():
                 reason = "consent"
+            elif user and key_date._held_by_quiet_period():
+                reason = "quiet"  # held: a greeting on a day the client is not to be disturbed
             # the SMS policy allows an SMS: it goes on the day; otherwise a call task now
             sms = not reason and key_date._sms_allowed()
             rows.append((key_date, user, reason, sms))

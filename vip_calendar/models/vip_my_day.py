@@ -23,10 +23,12 @@ class VipMyDay(models.AbstractModel):
         tasks = self._my_tasks(today)
         week = self._my_key_dates(today)
         quiet = self._quiet_clients(today)
+        dnd = self._do_not_disturb(today)
         shown = self.env["vip.dossier"].browse(
             {t["dossier_id"] for t in tasks["late"] + tasks["today"]}
             | {d["dossier_id"] for d in week["items"]}
             | {c["dossier_id"] for c in quiet["items"]}
+            | {c["dossier_id"] for c in dnd}
         )
         self.env["vip.access.log"]._log(shown, channel="list")
         return {
@@ -36,6 +38,7 @@ class VipMyDay(models.AbstractModel):
             "due_today": tasks["today"],
             "week": week,
             "quiet": quiet,
+            "dnd": dnd,
         }
 
     def _my_tasks(self, today):
@@ -61,6 +64,7 @@ class VipMyDay(models.AbstractModel):
                 "escalated": bool(activity.vip_escalated_on),
                 "script": activity.note or "",
                 "greeting": activity.vip_greeting_task,
+                "dnd": dossier._quiet_period_on(today)._until_text() if dossier.is_quiet else "",
             }
             (late if activity.date_deadline < today else due_today).append(item)
         # escalated first, then the oldest
@@ -72,7 +76,27 @@ class VipMyDay(models.AbstractModel):
         }
 
     def _my_key_dates(self, today):
-        return self.env["vip.key.date"]._this_week(today, [("user_id", "=", self.env.uid)], limit=LIST_SIZE)
+        KeyDate = self.env["vip.key.date"]
+        week = KeyDate._this_week(today, [("user_id", "=", self.env.uid)], limit=LIST_SIZE)
+        for item in week["items"]:
+            # a greeting the client's do-not-disturb period holds: shown, marked, no task comes
+            item["held"] = KeyDate.browse(item["id"])._held_by_quiet_period()
+        return week
+
+    def _do_not_disturb(self, today):
+        """The manager's clients in a do-not-disturb period today, and until when."""
+        clients = self.env["vip.dossier"].search(
+            ["|", ("user_id", "=", self.env.uid), ("deputy_id", "=", self.env.uid), ("is_quiet", "=", True)],
+            limit=LIST_SIZE,
+        )
+        return [
+            {
+                "dossier_id": dossier.id,
+                "client": dossier.name or "",
+                "until": dossier._quiet_period_on(today)._until_text(),
+            }
+            for dossier in clients
+        ]
 
     def _quiet_clients(self, today):
         """The manager's clients (closed ones aside) with no interaction for ``QUIET_DAYS`` days, the longest first."""

@@ -12,3 +12,4 @@ from . import test_vip_handover
 from . import test_vip_reminder_outcome
 from . import test_vip_key_date_fuzz
 from . import test_vip_my_day
+from . import test_vip_family_events

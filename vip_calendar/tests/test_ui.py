@@ -91,3 +91,60 @@ class TestKeyDatesUiRussianPhone(VipKeyDatesTourMixin, HttpCase):
     lang = "ru_RU"
     browser_size = "375x667"
     touch_enabled = True
+
+
+class VipFamilyEventsTourMixin(VipTourMixin):
+    """A manager's client with a wife: she dies, the client mourns."""
+
+    tour_login = "vip_tour_fam"
+    tour_modules = ("base", "web", "mail", "calendar", "vip_dossier", "vip_calendar")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.dossier = cls.env["vip.dossier"].create(
+            {"name": "Tour Client", "user_id": cls.manager.id, "consent_date": "2020-01-01"}
+        )
+        cls.wife = cls.env["vip.relative"].create(
+            {
+                "dossier_id": cls.dossier.id,
+                "relation_type_id": cls.env.ref("vip_dossier.vip_relation_type_spouse").id,
+                "first_name": "Tour Wife",
+                "birth_date": "1975-06-25",
+            }
+        )
+
+    def test_deceased_relative_and_mourning(self):
+        condolence = self.env.ref("vip_calendar.mail_activity_type_condolence")
+        self.start_tour(
+            f"/odoo/action-vip_dossier.vip_relative_action/{self.wife.id}",
+            "vip_deceased_relative_tour",
+            login=self.manager.login,
+        )
+        self.assertTrue(self.wife.is_deceased)
+        self.assertEqual(len(self.dossier.activity_ids.filtered(lambda a: a.activity_type_id == condolence)), 1)
+        self.start_tour(
+            f"/odoo/action-vip_dossier.vip_dossier_action/{self.dossier.id}",
+            "vip_quiet_period_tour",
+            login=self.manager.login,
+        )
+        self.assertEqual(self.dossier.quiet_period_ids.reason, "mourning")
+        self.assertTrue(self.dossier.is_quiet)
+
+
+@tagged("post_install", "-at_install")
+class TestFamilyEventsUiDesktop(VipFamilyEventsTourMixin, HttpCase):
+    pass
+
+
+@tagged("post_install", "-at_install")
+class TestFamilyEventsUiPhone(VipFamilyEventsTourMixin, HttpCase):
+    browser_size = "375x667"
+    touch_enabled = True
+
+
+@tagged("post_install", "-at_install")
+class TestFamilyEventsUiRussianPhone(VipFamilyEventsTourMixin, HttpCase):
+    lang = "ru_RU"
+    browser_size = "375x667"
+    touch_enabled = True

@@ -15,7 +15,8 @@ CHANNELS = [
     ("meeting", "Meeting in person"),
 ]
 
-# The facts a complete dossier has; the completeness score is the share filled.
+# The facts a complete dossier has; the completeness score is the share filled. The deputy is not one of
+# them: only an administrator sets it, and a manager's dossier must not count as incomplete for it.
 COMPLETENESS_FACTS = (
     "birth_date",
     "phone",
@@ -23,7 +24,6 @@ COMPLETENESS_FACTS = (
     "employer_id",
     "job_title",
     "client_since",
-    "deputy_id",
     "preferred_channel",
     "consent_date",
     "preference_ids",
@@ -195,6 +195,10 @@ class VipDossier(models.Model):
         help="Share of the key dossier facts that are filled, in percent.",
     )
     is_incomplete = fields.Boolean(compute="_compute_completeness", store=True, index=True)
+    missing_facts = fields.Char(
+        compute="_compute_missing_facts",
+        help="The key facts of the dossier still to fill, in the reader's language.",
+    )
 
     # tracked consent facts (the mixin also serves relatives, which have no chatter)
     consent_date = fields.Date(tracking=True)
@@ -276,6 +280,27 @@ class VipDossier(models.Model):
             filled = sum(1 for fact in COMPLETENESS_FACTS if dossier[fact])
             dossier.completeness = round(100 * filled / len(COMPLETENESS_FACTS))
             dossier.is_incomplete = dossier.completeness < INCOMPLETE_BELOW
+
+    @api.depends(*(f if f != "phone" and f != "email" else f"partner_id.{f}" for f in COMPLETENESS_FACTS))
+    @api.depends_context("lang")
+    def _compute_missing_facts(self):
+        labels = self._completeness_labels()
+        for dossier in self:
+            dossier.missing_facts = ", ".join(labels[fact] for fact in COMPLETENESS_FACTS if not dossier[fact])
+
+    def _completeness_labels(self):
+        """How each fact of the score is named in a list of what is missing, in the reader's language."""
+        return {
+            "birth_date": self.env._("birth date"),
+            "phone": self.env._("phone"),
+            "email": self.env._("e-mail"),
+            "employer_id": self.env._("employer"),
+            "job_title": self.env._("position"),
+            "client_since": self.env._("client since"),
+            "preferred_channel": self.env._("preferred channel"),
+            "consent_date": self.env._("consent to personal data processing"),
+            "preference_ids": self.env._("preferences"),
+        }
 
     @api.constrains("client_since")
     def _check_client_since(self):

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .vip_consent_mixin import CONSENT_SOURCES
 from .vip_dossier import CHANNELS
@@ -35,6 +36,13 @@ class VipRelative(models.Model):
     contact_consent_source = fields.Selection(CONSENT_SOURCES, string="Contact Agreed Through")
     notes = fields.Text()
     active = fields.Boolean(default=True)
+    is_deceased = fields.Boolean(
+        string="Deceased",
+        index=True,
+        help="The relative has died: nobody is greeted for or about them any more, and the client's manager gets "
+        "one condolence task. Unflagged (a mistake), their dates come back.",
+    )
+    death_date = fields.Date(string="Date of Death")
 
     @api.depends("consent_date", "consent_withdrawn_date", "contact_consent")
     def _compute_consent_state(self):
@@ -44,13 +52,52 @@ class VipRelative(models.Model):
             relative.contact_allowed = relative.contact_allowed and relative.contact_consent
         return res
 
-    @api.depends("name", "relation_type_id")
+    @api.depends("name", "relation_type_id", "is_deceased")
     def _compute_display_name(self):
         for relative in self:
+            name = f"† {relative.name}" if relative.is_deceased else relative.name
             if relative.relation_type_id:
-                relative.display_name = f"{relative.name} ({relative.relation_type_id.name})"
+                relative.display_name = f"{name} ({relative.relation_type_id.name})"
             else:
-                relative.display_name = relative.name
+                relative.display_name = name
+
+    @api.constrains("death_date", "birth_date")
+    def _check_death_date(self):
+        check_not_in_future(
+            self,
+            "death_date",
+            lambda relative, date: self.env._(
+                "The date of death of %(name)s (%(date)s) is in the future.", name=relative.name, date=date
+            ),
+        )
+        for relative in self.filtered(lambda r: r.death_date and r.birth_date):
+            if relative.death_date < relative.birth_date:
+                raise ValidationError(
+                    self.env._(
+                        "The date of death of %(name)s (%(death)s) is before their birth date (%(birth)s).",
+                        name=relative.name,
+                        death=relative.death_date,
+                        birth=relative.birth_date,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._deceased_values(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        return super().write(self._deceased_values(dict(vals)))
+
+    @api.model
+    def _deceased_values(self, vals):
+        """A date of death says the relative died; unflagged (a mistake), the date goes too."""
+        if vals.get("death_date") and "is_deceased" not in vals:
+            vals["is_deceased"] = True
+        if "is_deceased" in vals and not vals["is_deceased"]:
+            vals["death_date"] = False
+        return vals
 
     @api.constrains("contact_consent", "contact_consent_date")
     def _check_contact_consent(self):

@@ -108,19 +108,37 @@ class TestVipDossier(VipCase):
                 "employer_id": employer.id,
                 "job_title": "CEO",
                 "client_since": date(2020, 1, 1),
-                "deputy_id": self.manager2.id,
                 "preferred_channel": "phone",
             }
         )
-        self.assertEqual(self.dossier.completeness, 80)
-        self.assertFalse(self.dossier.is_incomplete)
+        self.assertEqual(self.dossier.completeness, 78)  # 7 of 9
+        self.assertTrue(self.dossier.is_incomplete)
+        self.assertEqual(self.dossier.missing_facts, "consent to personal data processing, preferences")
         self.dossier.consent_date = date(2024, 1, 1)
+        self.assertEqual(self.dossier.completeness, 89)
+        self.assertFalse(self.dossier.is_incomplete)
         self.env["vip.preference"].create({"dossier_id": self.dossier.id, "category_id": self.gifts.id, "value": "Tea"})
         self.assertEqual(self.dossier.completeness, 100)
+        self.assertFalse(self.dossier.missing_facts)
         # a change on the contact card counts too
         self.dossier.partner_id.email = False
-        self.assertEqual(self.dossier.completeness, 90)
+        self.assertEqual(self.dossier.completeness, 89)
+        self.assertEqual(self.dossier.missing_facts, "e-mail")
         self.assertIn(self.dossier, self.env["vip.dossier"].search([("is_incomplete", "=", False)]))
+
+    def test_deputy_is_not_a_missing_fact(self):
+        """Only an administrator sets the deputy: it counts neither way against the manager."""
+        before = self.dossier.completeness
+        self.dossier.deputy_id = self.manager2
+        self.assertEqual(self.dossier.completeness, before)
+        self.assertNotIn("deputy", self.dossier.missing_facts.lower())
+
+    def test_missing_facts_in_russian(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(["vip_dossier"], ["ru_RU"])
+        missing = self.dossier.with_context(lang="ru_RU").missing_facts
+        self.assertIn("дата рождения", missing)
+        self.assertNotIn("birth date", missing)
 
     def test_employer_facts_and_site_watch(self):
         industry = self.env.ref("base.res_partner_industry_K")

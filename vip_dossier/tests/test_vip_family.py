@@ -58,6 +58,32 @@ class TestVipFamily(VipCase):
         with self.assertRaisesMessage(ValidationError, "in the future"):
             self.wife.birth_date = date(2999, 1, 1)
 
+    @freeze_time("2026-01-10")
+    def test_relative_death_date(self):
+        """A date of death flags the relative; it is neither in the future nor before the birth."""
+        with self.assertRaisesMessage(ValidationError, "date of death .* is in the future"):
+            self.wife.death_date = date(2026, 1, 11)
+        with self.assertRaisesMessage(ValidationError, "before their birth date"):
+            self.wife.death_date = date(1979, 1, 1)
+        self.wife.death_date = date(2026, 1, 10)
+        self.assertTrue(self.wife.is_deceased, "a date of death says the relative died")
+        self.assertEqual(self.wife.display_name, f"† Петрова Ольга Ивановна ({self.spouse.name})")
+        # unflagged (a mistake): the date goes too
+        self.wife.is_deceased = False
+        self.assertFalse(self.wife.death_date)
+        self.assertNotIn("†", self.wife.display_name)
+        # flagged without a known date
+        self.wife.is_deceased = True
+        self.assertTrue(self.wife.is_deceased)
+        self.assertFalse(self.wife.death_date)
+
+    def test_relative_death_date_in_russian(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(["vip_dossier"], ["ru_RU"])
+        with self.assertRaises(ValidationError) as caught:
+            self.wife.with_context(lang="ru_RU").death_date = date(1979, 1, 1)
+        self.assertIn("раньше даты рождения", str(caught.exception))
+
     def test_relative_needs_relation(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.env["vip.relative"].create({"dossier_id": self.dossier.id, "first_name": "Nobody"})
