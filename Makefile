@@ -13,7 +13,7 @@ test-core:  ## Odoo's own tests of calendar, contacts and mail, with every VIP a
 	@tools/vipdesk test-core
 bench:  ## run the benchmarks in bench/ on their own database; results go to docs/
 	@tools/vipdesk bench
-lint:  ## ruff, ruff-format and pylint-odoo's mandatory checks
+lint:  ## ruff (complexity included), ruff-format, pylint-odoo's mandatory checks, OCA's XML, manifest and PO checks
 	@tools/vipdesk lint
 stop:  ## stop the project-local PostgreSQL cluster (and the cluster's nodes and replica)
 	@tools/vipdesk stop

@@ -23,4 +23,6 @@
         "views/vip_import_menus.xml",
     ],
     "demo": ["demo/res_users_demo.xml", "demo/vip_import_demo.xml"],
+    # loaded by vip_import_demo.xml (an import record's file), not by the manifest
+    "oca_data_manual": ["demo/operations_demo.csv"],
 }
