@@ -25,7 +25,7 @@ class VipManagerPortfolio(models.Model):
 
     rank = fields.Integer(readonly=True)
     user_id = fields.Many2one("res.users", string="Manager", readonly=True)
-    branch_id = fields.Many2one("vip.branch", string="Branch", readonly=True)
+    branch_id = fields.Many2one("vip.branch", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     client_count = fields.Integer(string="Current Clients", readonly=True, help="The clients they manage now.")

@@ -12,7 +12,7 @@ class MailComposeMessage(models.TransientModel):
         with a client's e-mail among one's own attendees' addresses, any employee learned that it is a
         client's and the id of its card (the form was refused, the composer kept the card). A client's
         card is a recipient only for its readers; for anyone else the address finds nobody."""
-        super()._compute_partner_ids()
+        result = super()._compute_partner_ids()
         # computed as the system (a stored compute): the user is still the one composing
         user_env = self.env(su=False)
         for composer in self:
@@ -22,3 +22,4 @@ class MailComposeMessage(models.TransientModel):
             hidden = self.with_env(user_env)._vip_forbidden_targets(CARD_MODEL, set(cards.ids), "read")
             if hidden:
                 composer.partner_ids -= cards.filtered(lambda card, hidden=hidden: card.id in hidden)
+        return result

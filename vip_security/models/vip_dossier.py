@@ -66,7 +66,6 @@ class VipDossier(models.Model):
     can_reassign = fields.Boolean(compute="_compute_can_reassign")
     branch_id = fields.Many2one(
         "vip.branch",
-        string="Branch",
         index="btree_not_null",
         # a branch with clients is archived, not deleted: its clients would fall out of its heads' scope
         # without their cards and followers following
