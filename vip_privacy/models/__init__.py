@@ -1,0 +1,4 @@
+from . import vip_access_log
+from . import vip_erasure
+from . import vip_dossier
+from . import vip_relative
