@@ -237,6 +237,26 @@ class VipKeyDate(models.Model):
             if not key_date.base_date and not key_date.holiday_id:
                 raise ValidationError(self.env._("A key date needs a date."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            context = self.env.context
+            forged = any(
+                vals.get("source", context.get("default_source", "manual")) != "manual"
+                or vals.get("dropped", context.get("default_dropped"))
+                for vals in vals_list
+            )
+            if forged:
+                # a date made "automatic" by hand could not be deleted and would take the place of the one
+                # the dossier gives (round 19)
+                raise UserError(
+                    self.env._(
+                        "Whether a key date follows the dossier is set by the system: a date entered by hand is "
+                        "your own."
+                    )
+                )
+        return super().create(vals_list)
+
     def write(self, vals):
         if not self.env.su and ({"source", "dropped"} & set(vals) or (vals.get("active") and self.filtered("dropped"))):
             # an automatic date made "manual" could be deleted, and the client silently never reminded; a

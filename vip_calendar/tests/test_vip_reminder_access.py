@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 from odoo.tests.common import tagged
 
@@ -42,6 +42,26 @@ class TestVipReminderAccess(VipCalendarCase):
         # what the manager records stays theirs
         reminder.with_user(self.manager).write({"outcome": "unreachable"})
         self.assertEqual(reminder.outcome, "unreachable")
+
+    def test_a_date_is_not_born_silenced_or_automatic(self):
+        """Round 19: a key date created marked reminded was never reminded by the run, one created
+        "automatic" could not be deleted and took the place of the one the dossier gives."""
+        custom = self.env.ref("vip_calendar.key_date_type_custom")
+        KeyDate = self.env["vip.key.date"].with_user(self.manager)
+        values = {"dossier_id": self.dossier.id, "type_id": custom.id, "name": "Opening", "base_date": date(2020, 5, 5)}
+        with self.assertRaises(AccessError):
+            KeyDate.create(dict(values, reminded_date=date(2026, 5, 5)))
+        with self.assertRaises(AccessError):
+            KeyDate.with_context(default_reminded_date=date(2026, 5, 5)).create(values)
+        for forged in ({"source": "auto"}, {"dropped": True}):
+            with self.assertRaises(UserError):
+                KeyDate.create(dict(values, **forged))
+            with self.assertRaises(UserError):
+                KeyDate.with_context(**{f"default_{key}": value for key, value in forged.items()}).create(values)
+        own = KeyDate.create(values)
+        self.assertEqual(own.source, "manual")
+        with self.assertRaises(AccessError):
+            own.copy({"reminded_date": date(2026, 5, 5)})
 
     def test_attendees_who_are_clients_are_read_by_their_readers_only(self):
         """A meeting made from the Calendar app with a client copies the client's e-mail and phone on its attendee."""

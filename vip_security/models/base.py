@@ -653,6 +653,11 @@ class Base(models.AbstractModel):
         fnames = set().union(*vals_list) if vals_list else set()
         fnames |= self._vip_context_default_fields()
         self._vip_check_system_fields(fnames)
+        if not self.env.su and is_vip_model(self._name):
+            # core checks a field's groups on write, not on create (nor on copy, which creates): the marks a
+            # VIP model keeps for the system (a relative's condolence, a key date's last reminder) would be
+            # set at birth (round 19)
+            self.check_field_access_rights("create", sorted(fnames))
         if not self.env.su and self._vip_pointer_specs():
             # what the new rows will point at, the context's documents included (a composer computes its
             # record's name from ``composer_force_res_ids`` as the system, before its own ids are checked)

@@ -1401,3 +1401,24 @@ class TestVipInsider(VipSecurityCase):
                 task.read(["res_name"])
         # one's own documents stay as they were: a composer on one's own task
         Composer.with_context(active_model="mail.activity", active_ids=task.ids).onchange({}, [], {"record_name": {}})
+
+    def test_fields_kept_for_the_system_are_not_set_at_creation(self):
+        """Round 19: core checks a field's groups on write, never on create (nor on copy): a manager created
+        a relative with the system's condolence mark (no condolence task ever came) and a key date marked
+        reminded (the run never reminded it). Walks every VIP model for every field the manager may not
+        write, and tries it as a value and as a context default."""
+        tried = 0
+        for name, Model in self.env.items():
+            if not is_vip_model(name) or Model._abstract:
+                continue
+            for fname, field in Model._fields.items():
+                if not field.groups or field.is_accessible(self.env(user=self.manager)):
+                    continue
+                tried += 1
+                as_manager = Model.with_user(self.manager)
+                base = {"name": "Forged"} if name == "vip.dossier" else {"dossier_id": self.dossier.id}
+                with self.subTest(model=name, field=fname), self.assertRaises(AccessError):
+                    as_manager.create({**base, fname: False})
+                with self.subTest(model=name, field=fname, door="default"), self.assertRaises(AccessError):
+                    as_manager.with_context(**{f"default_{fname}": False}).create(base)
+        self.assertTrue(tried, "the VIP models keep fields for the system")
