@@ -1,0 +1,1 @@
+from . import vip_gift_taxable_xlsx
