@@ -1,6 +1,6 @@
 """Take the README's screenshots from a running demo (make demo).
 
-Usage: python tools/screenshots.py [http://localhost:8069]
+Usage: python tools/screenshots.py [http://localhost:8069 [DATABASE]]
 
 Logs in over JSON-RPC, hands the session cookie to headless Chromium through
 the DevTools protocol and saves PNGs in docs/img/.
@@ -21,7 +21,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "img")
 
 
-def session_for(url, login, db="vip_demo"):
+DB = "vip_demo"
+
+
+def session_for(url, login, db=None):
+    db = db or DB
     http = requests.Session()
     response = http.post(
         f"{url}/web/session/authenticate",
@@ -90,7 +94,9 @@ class Browser:
         self.proc.terminate()
 
 
-def main(base="http://localhost:8069"):
+def main(base="http://localhost:8069", db="vip_demo"):
+    global DB  # one database per run, given once on the command line
+    DB = db
     os.makedirs(OUT, exist_ok=True)
     http = session_for(base, "manager1")
     cookie = http.cookies["session_id"]
@@ -139,6 +145,23 @@ def main(base="http://localhost:8069"):
         browser.shoot(
             f"{base}/odoo/vip-overview", os.path.join(OUT, "overview_phone.png"), supervisor, 390, 844, mobile=True
         )
+        # #13: the gift register with the law explained, top management's taxable list, My Day's quiet clients
+        browser.shoot(
+            f"{base}/odoo/action-vip_compliance.vip_gift_action_to_approve",
+            os.path.join(OUT, "gifts_to_approve.png"),
+            supervisor,
+            1366,
+            700,
+            script="document.querySelector('.o_data_row td.o_data_cell')?.click()",
+        )
+        browser.shoot(
+            f"{base}/odoo/action-vip_compliance.vip_gift_recipient_year_action",
+            os.path.join(OUT, "gifts_taxable.png"),
+            supervisor,
+            1366,
+            600,
+        )
+        browser.shoot(f"{base}/odoo", os.path.join(OUT, "my_day_phone.png"), cookie, 390, 844, mobile=True)
         admin = session_for(base, "admin").cookies["session_id"]
         browser.shoot(
             f"{base}/odoo/action-vip_import.vip_import_action/{demo_import(base, admin)}",
@@ -173,4 +196,4 @@ def demo_import(base, cookie):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:2])
+    main(*sys.argv[1:3])

@@ -23,13 +23,16 @@ class VipDemo(models.AbstractModel):
         Gift = env["vip.gift"]
         manager1 = env.ref("vip_dossier.user_manager1_demo")
         manager2 = env.ref("vip_dossier.user_manager2_demo")
-        clients1 = env["vip.dossier"].search([("user_id", "=", manager1.id), ("relative_ids", "!=", False)], order="id")
+        # relatives alive (the key-date demo mourns one of manager1's clients' relatives)
+        clients1 = env["vip.dossier"].search(
+            [("user_id", "=", manager1.id), ("relative_ids.is_deceased", "=", False)], order="id"
+        )
         clients2 = env["vip.dossier"].search([("user_id", "=", manager2.id)], order="id")
         if len(clients1) < 2 or len(clients2) < 2:
             return
         # a civil servant in the family of manager1's first client: a gift above 3,000 ₽ waits for approval
         official, pep_client = clients1[0], clients1[1]
-        relative = official.relative_ids[0]
+        relative = official.relative_ids.filtered(lambda r: not r.is_deceased)[0]
         relative.write(
             {
                 "is_civil_servant": True,

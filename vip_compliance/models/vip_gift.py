@@ -262,6 +262,16 @@ class VipGift(models.Model):
                     self.env._("The value of a gift must be positive (got %(amount)s).", amount=gift.amount)
                 )
 
+    @api.constrains("relative_id", "state")
+    def _check_recipient_alive(self):
+        for gift in self.filtered(lambda g: g.relative_id.is_deceased and g.state not in ("given", "refused")):
+            raise ValidationError(
+                self.env._(
+                    "%(person)s has died: no gift goes to them (a condolence is the client's manager's task).",
+                    person=gift.relative_id.name,
+                )
+            )
+
     @api.constrains("key_date_id", "dossier_id")
     def _check_key_date(self):
         for gift in self.filtered("key_date_id"):

@@ -27,6 +27,15 @@ class TestVipGiftRules(VipGiftCase):
             above.action_mark_given()
         self.assertEqual(above.state, "draft")
 
+    def test_no_gift_to_a_relative_who_died(self):
+        """A gift is planned for a relative's birthday, and the relative dies: the gift goes nowhere."""
+        gift = self.gift(1000, relative=self.relative)
+        self.relative.write({"is_deceased": True, "death_date": date(2026, 5, 1)})
+        with self.assertRaises(ValidationError):
+            gift.with_user(self.manager).action_submit()
+        with self.assertRaises(ValidationError):
+            self.gift(500, relative=self.relative)
+
     def test_the_limit_is_the_companys(self):
         self.env.company.vip_gift_civil_servant_limit = 10000
         self.assertFalse(self.gift(9000, relative=self.relative).approval_required)
