@@ -57,14 +57,6 @@ class VipAnalyticsCase(VipSecurityCase):
             ]
         )
 
-    def grant_emergency(self, dossier):
-        wizard = self.env["vip.emergency.wizard"].with_user(self.emergency)
-        wizard.create(
-            {"client_ref": dossier.client_ref, "reason": "The manager is away; client at the branch.", "hours": "1"}
-        ).action_open()
-        self.env.flush_all()
-        self.env.invalidate_all()
-
     def activate_russian(self):
         self.env["res.lang"]._activate_lang("ru_RU")
         self.env["ir.module.module"]._load_module_terms(

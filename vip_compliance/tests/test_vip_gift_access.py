@@ -106,14 +106,7 @@ class TestVipGiftAccess(VipGiftCase):
         self.assertEqual((self.own.state, self.own.amount), ("approved", 5000))
 
     def test_the_emergency_reader_reads_one_client_only(self):
-        self.env["vip.emergency.wizard"].with_user(self.emergency).create(
-            {
-                "client_ref": "T-0002",
-                "reason": "The client is at the branch and his manager is on sick leave.",
-                "hours": "1",
-            }
-        ).action_open()
-        self.fresh()
+        self.grant_emergency(self.other_dossier)
         Gift = self.Gift.with_user(self.emergency)
         self.assertEqual(Gift.search([]), self.others)
         with self.assertRaises(AccessError):

@@ -114,14 +114,7 @@ class TestVipErasureAccess(VipErasureCase):
         self.fresh()
         self.assertFalse(self.Erasure.with_user(self.emergency).search([]))
         with freeze_time(TODAY):
-            self.env["vip.emergency.wizard"].with_user(self.emergency).create(
-                {
-                    "client_ref": "T-0002",
-                    "reason": "The client is at the branch and his manager is on sick leave.",
-                    "hours": "1",
-                }
-            ).action_open()
-            self.fresh()
+            self.grant_emergency(self.other_dossier)
             Erasure = self.Erasure.with_user(self.emergency)
             self.assertEqual(Erasure.search([]), self.other_case)
             with self.assertRaises(AccessError):

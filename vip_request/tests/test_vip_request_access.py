@@ -181,10 +181,7 @@ class TestVipRequestAccess(VipRequestCase):
             self.request.activity_ids.with_user(self.supervisor).action_feedback(feedback="done")
 
     def test_emergency_reader_reads_the_granted_client_only(self):
-        self.env["vip.emergency.wizard"].with_user(self.emergency).create(
-            {"client_ref": "T-0002", "reason": "The client is at the branch and his manager is ill.", "hours": "1"}
-        ).action_open()
-        self.fresh()
+        self.grant_emergency(self.other_dossier)
         self.assertEqual(self.other_request.with_user(self.emergency).answer, "Secret answer")
         self.assert_reads_nothing(self.emergency, self.request)
         with self.assertRaises(AccessError):

@@ -51,3 +51,11 @@ class VipSecurityCase(VipCase):
         """Make the database answer, not the cache."""
         self.env.flush_all()
         self.env.invalidate_all()
+
+    def grant_emergency(self, dossier):
+        """The emergency reader opens ``dossier`` through the break-glass wizard, for an hour."""
+        wizard = self.env["vip.emergency.wizard"].with_user(self.emergency)
+        wizard.create(
+            {"client_ref": dossier.client_ref, "reason": "The manager is away; client at the branch.", "hours": "1"}
+        ).action_open()
+        self.fresh()
