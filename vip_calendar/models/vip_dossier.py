@@ -275,13 +275,45 @@ class VipDossier(models.Model):
         gaps = self.env.ref("vip_calendar.mail_activity_type_fill_gaps")
         filled = self.search([("is_incomplete", "=", False), ("activity_ids.activity_type_id", "=", gaps.id)])
         filled._close_filled_gaps()
+        return self._vip_give_routine_tasks(
+            gaps,
+            [("is_incomplete", "=", True), ("state", "!=", "closed")],
+            lambda dossier: {
+                "summary": dossier.env._("Fill the gaps in the dossier"),
+                "note": dossier._fill_gaps_note(),
+            },
+            batch_size,
+        )
+
+    @api.model
+    def _cron_employer_watch(self, batch_size=500):
+        """A task to look at the employer's web site, as often as the client's tier says."""
+        due_domain = self._site_watch_due_domain()
+        if due_domain == expression.FALSE_DOMAIN:
+            return self.browse()
+        return self._vip_give_routine_tasks(
+            self.env.ref("vip_calendar.mail_activity_type_site_watch"),
+            due_domain,
+            lambda dossier: {"summary": dossier.env._("Look at %(site)s", site=dossier.employer_id.website)},
+            batch_size,
+        )
+
+    @api.model
+    def _vip_give_routine_tasks(self, activity_type, due_domain, task_texts, batch_size):
+        """One batch of the desk's routine tasks (employer watch, filling the dossier): a task of
+        ``activity_type`` due today for the responsible manager of each client ``due_domain`` finds, never a
+        second while one is open, none for a client in a do-not-disturb period. ``task_texts(dossier)``
+        gives the task's summary (and note), in the language of the manager who reads it."""
         due = self.search(
-            [
-                ("is_incomplete", "=", True),
-                ("state", "!=", "closed"),
-                ("is_quiet", "=", False),
-                ("activity_ids", "not any", [("activity_type_id", "=", gaps.id)]),
-            ],
+            expression.AND(
+                [
+                    due_domain,
+                    [
+                        ("is_quiet", "=", False),
+                        ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+                    ],
+                ]
+            ),
             limit=batch_size + 1,
         )
         batch = due[:batch_size]
@@ -292,60 +324,17 @@ class VipDossier(models.Model):
             user = dossier._vip_responsible()
             if not user:
                 continue
-            # in the language of the manager who reads it
-            dossier = dossier.with_context(lang=user.lang or "en_US")
+            texts = task_texts(dossier.with_context(lang=user.lang or "en_US"))
             vals.append(
                 {
                     "res_model_id": model_id,
                     "res_id": dossier.id,
-                    "activity_type_id": gaps.id,
-                    "summary": dossier.env._("Fill the gaps in the dossier"),
-                    "note": dossier._fill_gaps_note(),
+                    "activity_type_id": activity_type.id,
                     "date_deadline": today,
                     "user_id": user.id,
+                    **texts,
                 }
             )
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals)
-        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=max(len(due) - len(batch), 0))
-        return batch
-
-    @api.model
-    def _cron_employer_watch(self, batch_size=500):
-        """A task to look at the employer's web site, as often as the client's tier says."""
-        watch = self.env.ref("vip_calendar.mail_activity_type_site_watch")
-        today = fields.Date.context_today(self)
-        due_domain = self._site_watch_due_domain()
-        if due_domain == expression.FALSE_DOMAIN:
-            return self.browse()
-        due = self.search(
-            expression.AND(
-                [
-                    due_domain,
-                    # a client in a do-not-disturb period gets no call about the employer's news
-                    [("is_quiet", "=", False), ("activity_ids", "not any", [("activity_type_id", "=", watch.id)])],
-                ]
-            ),
-            limit=batch_size + 1,
-        )
-        batch = due[:batch_size]
-        model_id = self.env["ir.model"]._get_id(self._name)
-        vals = []
-        for dossier in batch:
-            user = dossier._vip_responsible()
-            if user:
-                vals.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": dossier.id,
-                        "activity_type_id": watch.id,
-                        # in the language of the manager who reads it, not the scheduler's
-                        "summary": self.with_context(lang=user.lang).env._(
-                            "Look at %(site)s", site=dossier.employer_id.website
-                        ),
-                        "date_deadline": today,
-                        "user_id": user.id,
-                    }
-                )
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals)
         self.env["ir.cron"]._notify_progress(done=len(batch), remaining=max(len(due) - len(batch), 0))
         return batch
