@@ -35,7 +35,8 @@ def test_morning_digest_is_delivered(login, inbox):
     upcoming = m1.call(
         "vip.key.date",
         "search_read",
-        [["dossier_id.user_id", "=", m1.uid]],
+        # a client in a do-not-disturb period (the demo's mourning client) is greeted by no digest
+        [["dossier_id.user_id", "=", m1.uid], ["dossier_id.is_quiet", "=", False]],
         ["next_date", "dossier_id"],
         order="next_date",
         limit=3,
