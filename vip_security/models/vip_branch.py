@@ -39,7 +39,7 @@ class VipBranch(models.Model):
     is_headed_by_me = fields.Boolean(
         compute="_compute_is_headed_by_me",
         search="_search_is_headed_by_me",
-        help="I head this branch: the scope of a branch head on what belongs to a branch (see ir.rule).",
+        help="I head this branch.",
     )
     active = fields.Boolean(default=True)
 
