@@ -32,6 +32,10 @@ def add_working_days(day, count):
     return day
 
 
+# written by the buttons only (see _check_workflow_fields); the manager is the client's
+WORKFLOW_FIELDS = frozenset({"state", "sent_date", "follow_up_activity_id", "user_id"})
+
+
 class VipRequest(models.Model):
     """A question of the client that the manager cannot answer at once.
 
@@ -209,15 +213,32 @@ class VipRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        given = set().union(*vals_list) if vals_list else set()
+        given |= {key[8:] for key in self.env.context if key.startswith("default_")}
+        self._check_workflow_fields(given)
         requests = super().create(vals_list)
         requests._check_due_date_not_past()
         return requests
 
     def write(self, vals):
+        self._check_workflow_fields(set(vals))
         res = super().write(vals)
         if "due_date" in vals:
             self._check_due_date_not_past()
         return res
+
+    @api.model
+    def _check_workflow_fields(self, fnames):
+        """Where a request stands, when it went to the expert, its follow-up task and its manager are the
+        buttons' to write (and the client's to give): a manager who wrote them by hand made a request
+        closed without an expert, or overdue under a colleague's name in top management's overview."""
+        if not self.env.su and WORKFLOW_FIELDS & fnames:
+            raise AccessError(
+                self.env._(
+                    "Where a request stands is changed by its buttons (Send to Expert, Record Answer, Client Has "
+                    "the Answer, Cancel Request), not by hand."
+                )
+            )
 
     def action_send_to_expert(self):
         """Record the expert and the promised date, and give the expert the task: an e-mail with the
@@ -237,8 +258,9 @@ class VipRequest(models.Model):
                 raise UserError(self.env._("Set the day the answer is due."))
             if not (request.routing_note or "").strip():
                 raise UserError(self.env._("Write the message to the expert."))
-        # with the user's rights: only who may change the request routes it
-        self.write({"state": "expert", "sent_date": fields.Date.context_today(self)})
+        # only who may change the request routes it; the way through is the buttons' to write (sudo)
+        self.check_access("write")
+        self.sudo().write({"state": "expert", "sent_date": fields.Date.context_today(self)})
         self._check_due_date_not_past()
         chase = self.env.ref("vip_request.mail_activity_type_expert_answer")
         for request in self:
@@ -272,9 +294,11 @@ class VipRequest(models.Model):
                 raise UserError(self.env._("Only a request sent to an expert gets the expert's answer."))
             if not (request.answer or "").strip():
                 raise UserError(self.env._("Write the expert's answer first."))
+        self.check_access("write")
         today = fields.Date.context_today(self)
         for request in self:
-            request.write({"state": "answered", "answer_date": request.answer_date or today})
+            # sudo: the state is the buttons' to write (checked above: the user may change the request)
+            request.sudo().write({"state": "answered", "answer_date": request.answer_date or today})
         chase = self.env.ref("vip_request.mail_activity_type_expert_answer")
         give = self.env.ref("vip_request.mail_activity_type_give_answer")
         for request in self:
@@ -283,7 +307,7 @@ class VipRequest(models.Model):
             )
             if request.follow_up_activity_id:
                 continue
-            request.follow_up_activity_id = request.dossier_id._schedule_follow_up(
+            request.sudo().follow_up_activity_id = request.dossier_id._schedule_follow_up(
                 give,
                 summary=self.env._("Give the client the answer: %(subject)s", subject=request.name),
                 note=plaintext2html(request.answer),
@@ -296,14 +320,18 @@ class VipRequest(models.Model):
         """The client has the answer: the request is closed, with its follow-up task."""
         if any(request.state != "answered" for request in self):
             raise UserError(self.env._("Only an answered request is closed."))
-        self.write({"state": "closed"})
+        self.check_access("write")
+        # sudo: as in action_send_to_expert
+        self.sudo().write({"state": "closed"})
         self.follow_up_activity_id.action_feedback(feedback=self.env._("The client has the answer."))
         return True
 
     def action_cancel(self):
         if any(request.state not in OPEN_STATES for request in self):
             raise UserError(self.env._("Only a request not answered yet is cancelled."))
-        self.write({"state": "cancelled"})
+        self.check_access("write")
+        # sudo: as in action_send_to_expert
+        self.sudo().write({"state": "cancelled"})
         self.activity_ids.unlink()
         return True
 

@@ -3,7 +3,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.vip_request.models.vip_request import add_working_days
@@ -127,8 +127,11 @@ class TestVipRequest(VipRequestCase):
             request.action_record_answer()
             with self.assertRaises(UserError):
                 request.action_record_answer()
-            # even put back with the expert by hand and answered again, the client gets one task
-            request.write({"state": "expert"})
+            # a user does not put it back by hand; even put back (as the system) and answered again, the
+            # client gets one task
+            with self.assertRaises(AccessError):
+                request.write({"state": "expert"})
+            request.sudo().write({"state": "expert"})
             request.action_record_answer()
         tasks = self.give_answer_tasks(self.dossier)
         self.assertEqual(len(tasks), 1)
@@ -146,7 +149,30 @@ class TestVipRequest(VipRequestCase):
 
     def test_an_answered_request_has_its_answer(self):
         with self.assertRaisesMessage(ValidationError, "needs the answer"):
-            self.request.with_user(self.manager).write({"state": "answered"})
+            self.request.sudo().write({"state": "answered"})
+
+    def test_where_a_request_stands_is_the_buttons(self):
+        """Round 20: a manager wrote a request's state, the day it was sent, its follow-up task and its
+        manager by hand — a request closed without an expert, or overdue under a colleague's name in top
+        management's overview."""
+        request = self.request.with_user(self.manager)
+        forged = (
+            {"state": "closed"},
+            {"sent_date": date(2020, 1, 1)},
+            {"user_id": self.manager2.id},
+            {"follow_up_activity_id": False},
+        )
+        for values in forged:
+            with self.subTest(values=values):
+                with self.assertRaises(AccessError):
+                    request.write(values)
+                with self.assertRaises(AccessError):
+                    self.new_request(self.manager, self.dossier, **values)
+                with self.assertRaises(AccessError):
+                    self.Request.with_user(self.manager).with_context(
+                        **{f"default_{key}": value for key, value in values.items()}
+                    ).create({"dossier_id": self.dossier.id, "question": "Q", "area_id": self.area.id})
+        self.assertEqual((self.request.state, self.request.user_id), ("new", self.manager))
 
     def test_overdue(self):
         with freeze_time(TODAY):
