@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -14,7 +16,7 @@ STATES = [
     ("refused", "Refused"),
 ]
 # the gift's way through approval: set by the buttons only, never by hand
-WORKFLOW_FIELDS = frozenset({"state", "approver_id", "approval_date", "approval_comment"})
+WORKFLOW_FIELDS = frozenset({"state", "approver_id", "approval_date", "approval_comment", "submission_count"})
 # what the gift derives from its recipient and client: computed only (the ORM would store a value written
 # over RPC, and a manager unmarking "approval required" would give a civil servant any gift)
 DERIVED_FIELDS = frozenset(
@@ -97,6 +99,11 @@ class VipGift(models.Model):
     approver_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False, ondelete="restrict")
     approval_date = fields.Datetime(string="Decided On", readonly=True, copy=False)
     approval_comment = fields.Text(string="Decision Comment", readonly=True, copy=False)
+    submission_count = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="How many times the gift was sent for approval: top management decides on the gift as it was sent.",
+    )
     tax_free_limit = fields.Monetary(related="company_id.vip_gift_tax_free_limit")
     year_total = fields.Monetary(
         string="Recipient's Gifts in the Year",
@@ -326,7 +333,8 @@ class VipGift(models.Model):
         self._vip_check_state("draft")
         # sudo: the way through approval is written by the buttons only (see write); the user may change
         # these very gifts (checked above)
-        self.sudo().write({"state": "to_approve"})
+        for gift in self.sudo():
+            gift.write({"state": "to_approve", "submission_count": gift.submission_count + 1})
 
     def action_mark_given(self):
         """The gift was handed over: above the civil-servant limit, only once approved."""
@@ -364,6 +372,9 @@ class VipGift(models.Model):
             "context": {
                 "default_gift_ids": self.ids,
                 "default_decision": self.env.context.get("vip_decision", "approve"),
+                # the gifts as they were sent when the decision was opened: a gift sent again meanwhile (its
+                # value changed) is not decided on unseen
+                "default_seen_submissions": json.dumps({str(gift.id): gift.submission_count for gift in self}),
             },
         }
 

@@ -37,3 +37,8 @@ class VipGiftCase(VipSecurityCase):
         gift = self.gift(amount, **kwargs)
         gift.action_mark_given()
         return gift
+
+    def decision_wizard(self, user, gifts, **values):
+        """The decision as top management opens it from the gifts (the form's Approve / Refuse)."""
+        action = gifts.with_user(user).action_open_decision()
+        return self.env[action["res_model"]].with_user(user).with_context(**action["context"]).create(values)

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import VipGiftCase
@@ -124,8 +124,8 @@ class TestVipGiftAccess(VipGiftCase):
         with self.assertRaises(AccessError):
             self.own.with_user(self.manager2).action_open_decision()
         # the supervisor's wizard on a gift that is not waiting changes nothing
-        wizard = Wizard.with_user(self.supervisor).create({"gift_ids": [(6, 0, self.others.ids)]})
-        with self.assertRaises(Exception):  # noqa: B017 - UserError: not waiting for approval
+        wizard = self.decision_wizard(self.supervisor, self.others)
+        with self.assertRaisesMessage(UserError, "not open to it"):
             wizard.action_confirm()
         self.assertEqual(self.others.state, "given")
 

@@ -61,11 +61,7 @@ class TestVipGiftRules(VipGiftCase):
                 self.env["vip.gift.decision.wizard"].with_user(user).create({"gift_ids": [(6, 0, gift.ids)]})
         with self.assertRaises(UserError):
             gift.action_mark_given()  # waiting for approval
-        wizard = (
-            self.env["vip.gift.decision.wizard"]
-            .with_user(self.supervisor)
-            .create({"gift_ids": [(6, 0, gift.ids)], "decision": "approve", "comment": "Ordinary courtesy"})
-        )
+        wizard = self.decision_wizard(self.supervisor, gift, decision="approve", comment="Ordinary courtesy")
         wizard.action_confirm()
         self.assertEqual(gift.state, "approved")
         self.assertEqual(gift.approver_id, self.supervisor)
@@ -76,13 +72,50 @@ class TestVipGiftRules(VipGiftCase):
     def test_refusal_needs_a_reason_and_ends_the_gift(self):
         gift = self.gift(5000, relative=self.relative)
         gift.action_submit()
-        Wizard = self.env["vip.gift.decision.wizard"].with_user(self.vip_admin)
         with self.assertRaises(UserError):
-            Wizard.create({"gift_ids": [(6, 0, gift.ids)], "decision": "refuse"}).action_confirm()
-        Wizard.create({"gift_ids": [(6, 0, gift.ids)], "decision": "refuse", "comment": "Too much"}).action_confirm()
+            self.decision_wizard(self.vip_admin, gift, decision="refuse").action_confirm()
+        self.decision_wizard(self.vip_admin, gift, decision="refuse", comment="Too much").action_confirm()
         self.assertEqual(gift.state, "refused")
         with self.assertRaises(UserError):
             gift.action_mark_given()
+
+    def test_top_management_decides_on_the_gift_as_it_was_sent(self):
+        """Round 20: while the decision was open, the manager set the gift back to draft, made it worth a
+        hundred times more and sent it again; the approval went to a value nobody saw."""
+        gift = self.gift(9000, relative=self.relative)
+        gift.action_submit()
+        wizard = self.decision_wizard(self.supervisor, gift, decision="approve", comment="9 000 is fine")
+        gift.action_reset_draft()
+        gift.write({"amount": 900000})
+        gift.action_submit()
+        with self.assertRaisesMessage(UserError, "open it again"):
+            wizard.action_confirm()
+        self.assertEqual(gift.state, "to_approve")
+        # opened again, the decision is on the gift as it is now
+        self.decision_wizard(self.supervisor, gift, decision="refuse", comment="Far too much").action_confirm()
+        self.assertEqual(gift.state, "refused")
+        with self.assertRaises(AccessError):
+            gift.write({"submission_count": 0})
+
+    def test_no_approval_is_skipped_by_clearing_the_office(self):
+        """Round 20: a manager cleared a relative's civil-servant flag, and a gift above the limit was handed
+        over without approval, with no trace."""
+        gift = self.gift(50000, relative=self.relative)
+        relative = self.relative.with_user(self.manager)
+        with self.assertRaisesMessage(UserError, "administrator"):
+            relative.write({"is_civil_servant": False})
+        with self.assertRaises(UserError):
+            gift.action_mark_given()
+        # a VIP administrator corrects it (a mistake), and the change is on the client's history
+        self.relative.with_user(self.vip_admin).write({"is_civil_servant": False})
+        note = self.env["mail.message"].search(
+            [("model", "=", "vip.dossier"), ("res_id", "=", self.dossier.id)], order="id desc", limit=1
+        )
+        self.assertIn("civil servant", note.body)
+        self.assertEqual(note.author_id, self.vip_admin.partner_id)
+        # setting it is the manager's, and traced too
+        relative.write({"is_civil_servant": True})
+        self.assertTrue(gift.approval_required)
 
     def test_no_one_approves_their_own_gift(self):
         gift = self.gift(5000, user=self.vip_admin, relative=self.relative)
