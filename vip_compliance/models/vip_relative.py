@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import UserError
 
 
 class VipRelative(models.Model):
@@ -8,3 +9,28 @@ class VipRelative(models.Model):
 
     def _vip_gifts_received_domain(self):
         return [("relative_id", "in", self.ids)]
+
+    def _vip_retention_grounds(self):
+        """A relative who received a gift stays: the bank as tax agent keeps who received what (Tax Code
+        art. 217 p. 28, art. 230), and the gift register names them (``vip.gift.relative_id`` restricts)."""
+        grounds = super()._vip_retention_grounds()
+        if not self.ids:
+            return grounds
+        # sudo: only whether gifts to these very relatives exist (the erasure asks it as the system); nothing
+        # of the gifts is returned, and a manager may not read every gift of the register
+        groups = self.env["vip.gift"].sudo()._read_group(self._vip_gifts_received_domain(), ["relative_id"])
+        reason = self.env._("gifts received: the bank's tax records (Tax Code art. 230)")
+        for (relative,) in groups:
+            grounds.setdefault(relative.id, []).append(reason)
+        return grounds
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_gift_recipients(self):
+        """A relative the register names is archived, not deleted: a clear word instead of the database's."""
+        if self.env["vip.gift"].sudo().search_count(self._vip_gifts_received_domain(), limit=1):
+            raise UserError(
+                self.env._(
+                    "This relative received gifts: the bank keeps them in its tax records (Tax Code art. 230). "
+                    "Archive the relative instead."
+                )
+            )

@@ -3,3 +3,4 @@ from . import test_vip_gift_rules
 from . import test_vip_gift_access
 from . import test_vip_gift_export
 from . import test_ui
+from . import test_vip_relative_retention

@@ -90,6 +90,16 @@ class VipRelative(models.Model):
     def write(self, vals):
         return super().write(self._deceased_values(dict(vals)))
 
+    def _vip_retention_grounds(self):
+        """Why the bank must keep these relatives whatever their consent says: {relative id: [reasons]}.
+
+        A relative's data rests on their consent, so a withdrawal erases them (152-FZ art. 21 p. 5), unless
+        a law obliges the bank to keep the record (art. 6 p. 1 (2)): a module that holds such a record (a
+        gift is a tax record) names it here, translated, and the erasure keeps the relative archived with
+        only what that record needs. Nothing here holds one: no grounds.
+        """
+        return {}
+
     @api.model
     def _deceased_values(self, vals):
         """A date of death says the relative died; unflagged (a mistake), the date goes too."""

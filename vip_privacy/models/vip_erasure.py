@@ -13,6 +13,19 @@ ERASURE_DAYS = 30
 TASK_DAYS_AHEAD = 5
 # what a user may change on a case; the rest follows the consent and the erasure (the system's)
 USER_FIELDS = frozenset({"document", "note"})
+# what a relative the bank must keep (``vip.relative._vip_retention_grounds``) loses all the same: contact data,
+# notes and what they agreed to. Kept for the record (a gift is a tax record): the name, the relation, the birth
+# date (the tax agent's statement names the recipient by them), the public office, the consent's own dates.
+KEPT_RELATIVE_CLEARED = (
+    "phone",
+    "email",
+    "notes",
+    "contact_consent",
+    "contact_consent_channel",
+    "contact_consent_date",
+    "contact_consent_source",
+    "sms_opt_in",
+)
 
 
 def check_withdrawal_date(records):
@@ -92,6 +105,12 @@ class VipErasure(models.Model):
         help="For a due case, what the erasure will remove now; once erased, what it removed (counts).",
     )
     erased_summary = fields.Text(string="What Was Erased", readonly=True)
+    kept_reason = fields.Text(
+        string="Kept Because",
+        readonly=True,
+        help="Relatives the bank must keep on another legal ground (a gift is a tax record): archived, their "
+        "contact data cleared, their name kept. Why, as the erasure found it.",
+    )
     erased_date = fields.Datetime(string="Erased On", readonly=True)
     erased_by_id = fields.Many2one("res.users", readonly=True, ondelete="restrict")
     # the system's own mark: the manager's task (on the client) this case opened
@@ -158,7 +177,8 @@ class VipErasure(models.Model):
     def _compute_scope(self):
         for case in self:
             if case.state == "due":
-                case.scope = case._describe(case._counts(case._plan()))
+                plan = case._plan()
+                case.scope = case._describe(case._counts(plan), plan["grounds"])
             else:
                 case.scope = case.erased_summary or False
 
@@ -334,13 +354,17 @@ class VipErasure(models.Model):
                 activity.unlink()
             case.write({"state": "cancelled", "cancel_reason": reason, "activity_id": False})
 
-    def _plan(self):
+    def _plan(self, grounds=None):
         """What the erasure of this case removes, as records (read as the system: the case's own client).
 
         A relative: the relative, their preferences and key dates. The client: the client's preferences,
         the relatives without a consent of their own (with their preferences and dates), the client's
         greeting dates and the wedding date. Kept (115-FZ, the contract): identification, the contact card,
         operations, income, the contract facts, interactions, trusted persons.
+
+        A relative the bank must keep on another ground (``grounds``: {relative id: [reasons]}, by default
+        the relatives' own ``_vip_retention_grounds``) is not deleted but kept (``_vip_keep_for_grounds``):
+        their preferences and key dates go all the same.
         """
         self.ensure_one()
         KeyDate = self.env["vip.key.date"].sudo().with_context(active_test=False)
@@ -365,44 +389,74 @@ class VipErasure(models.Model):
             whose = ["|", ("relative_id", "=", False), *whose]
         preferences = self.env["vip.preference"].sudo().search([("dossier_id", "=", dossier.id), *whose])
         key_dates = client_dates | (KeyDate.search([("relative_id", "in", relatives.ids)]) if relatives else KeyDate)
-        return {"relatives": relatives, "preferences": preferences, "key_dates": key_dates, "facts": facts}
+        if grounds is None:
+            grounds = relatives._vip_retention_grounds()
+        grounds = {relative_id: reasons for relative_id, reasons in grounds.items() if relative_id in relatives.ids}
+        kept = relatives.filtered(lambda r: r.id in grounds)
+        return {
+            "relatives": relatives - kept,
+            "kept": kept,
+            "preferences": preferences,
+            "key_dates": key_dates,
+            "facts": facts,
+            "grounds": grounds,
+        }
 
     @api.model
     def _counts(self, plan):
-        return {name: len(value) for name, value in plan.items()}
+        return {name: len(value) for name, value in plan.items() if name != "grounds"}
 
-    def _describe(self, counts):
-        """What is (or was) erased, in the reader's language: counts, never the data."""
-        return "\n".join(
-            [
-                self.env._("Relatives: %(count)s", count=counts["relatives"]),
-                self.env._("Preferences: %(count)s", count=counts["preferences"]),
-                self.env._("Key dates: %(count)s", count=counts["key_dates"]),
-                self.env._("Other personal facts (wedding date): %(count)s", count=counts["facts"]),
-            ]
-        )
+    @api.model
+    def _kept_reasons(self, grounds):
+        """The distinct reasons to keep, one a line, in the order found: never whose they are."""
+        return "\n".join(dict.fromkeys(reason for reasons in grounds.values() for reason in reasons))
 
-    def _erase(self, delete_relatives=True):
-        """Delete what the plan lists, close the case and its task, and log the erasure (counts only).
+    def _describe(self, counts, grounds=None):
+        """What is (or was) erased and what is kept, and why, in the reader's language: counts and legal
+        grounds, never the data."""
+        lines = [
+            self.env._("Relatives: %(count)s", count=counts["relatives"]),
+            self.env._("Preferences: %(count)s", count=counts["preferences"]),
+            self.env._("Key dates: %(count)s", count=counts["key_dates"]),
+            self.env._("Other personal facts (wedding date): %(count)s", count=counts["facts"]),
+        ]
+        if counts.get("kept"):
+            lines.append(
+                self.env._(
+                    "Relatives kept, archived with their contact data cleared: %(count)s. Kept because: %(grounds)s",
+                    count=counts["kept"],
+                    grounds="; ".join(self._kept_reasons(grounds or {}).splitlines()),
+                )
+            )
+        return "\n".join(lines)
+
+    def _erase(self, delete_relatives=True, grounds=None):
+        """Delete what the plan lists, keep archived the relatives the bank must keep, close the case and its
+        task, and log the erasure (counts and the grounds to keep, never the data).
+
+        ``grounds``: {relative id: [reasons]} when the caller knows them; by default each relative's own
+        (``vip.relative._vip_retention_grounds``).
 
         sudo: the records come from the case's own client (``_plan``), never from what a user sent; the
         caller checked the user may write the case and the client (``action_erase``).
         """
         Log = self.env["vip.access.log"]
         for case in self.sudo():
-            plan = case._plan()
-            summary = case.with_env(self.env)._describe(case._counts(plan))
+            plan = case._plan(grounds)
+            summary = case.with_env(self.env)._describe(case._counts(plan), plan["grounds"])
             # closed first: the relative's deletion below finds no open case of its own
             case.write(
                 {
                     "state": "done",
                     "erased_summary": summary,
+                    "kept_reason": case.with_env(self.env)._kept_reasons(plan["grounds"]) or False,
                     "erased_date": fields.Datetime.now(),
                     "erased_by_id": self.env.user.id,
                 }
             )
             plan["key_dates"].unlink()
             plan["preferences"].exists().unlink()
+            case._vip_keep_for_grounds(plan["kept"], plan["grounds"])
             if delete_relatives:
                 plan["relatives"].exists().unlink()
             if plan["facts"]:
@@ -410,3 +464,17 @@ class VipErasure(models.Model):
             if case.activity_id.exists():
                 case.activity_id.action_feedback(feedback=summary)
             Log._log(case.dossier_id, event="erasure", note=summary.replace("\n", "; "))
+
+    @api.model
+    def _vip_keep_for_grounds(self, relatives, grounds):
+        """Keep ``relatives`` that have ``grounds`` ({relative id: [reasons]}) only as those grounds need them:
+        archived (out of every list, no key date, no greeting) with their contact data, notes and agreement to
+        be contacted cleared (``KEPT_RELATIVE_CLEARED``); the name and what the record needs stay. Their
+        preferences and key dates are the erasure's to delete (``_plan``). Returns the relatives kept.
+
+        sudo: the relatives of the case's own client, as the erasure reads them (``_plan``).
+        """
+        kept = relatives.sudo().with_context(active_test=False).exists().filtered(lambda r: grounds.get(r.id))
+        if kept:
+            kept.write({"active": False, **dict.fromkeys(KEPT_RELATIVE_CLEARED, False)})
+        return kept
