@@ -4,7 +4,7 @@
     "name": "VIP Desk: Operations Import",
     "summary": "Operations and income of VIP clients from the core banking system: "
     "CSV/XLSX import and a JSON-RPC path, idempotent, every rejected row reported",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",
@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "installable": True,
     # the access policy comes first: operations and income are VIP data
-    "depends": ["vip_security", "queue_job"],
+    "depends": ["vip_security", "vip_job", "queue_job"],
     "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/vip_import_groups.xml",

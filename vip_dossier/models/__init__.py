@@ -1,6 +1,5 @@
 from . import vip_input_mixin
 from . import vip_person_mixin
-from . import vip_progress_mixin
 from . import vip_consent_mixin
 from . import vip_relative_line_mixin
 from . import vip_tier
