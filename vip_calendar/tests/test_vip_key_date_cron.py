@@ -70,6 +70,42 @@ class TestVipKeyDateCron(VipCalendarCase):
         self.assertEqual(key_date.next_date, date(2027, 6, 20))
         self.assertEqual(key_date.reminder_date, date(2027, 6, 13))
 
+    def test_queries_grow_with_batches_not_rows(self):
+        """The run reads what a batch needs in a few queries, whatever the batch holds: three birthdays
+        or twelve cost the same (a lookup per date cost a query per date of every batch)."""
+
+        def clients(count, born):
+            return self.env["vip.dossier"].create(
+                [
+                    {
+                        "name": f"Q{born}-{i}",
+                        "user_id": self.manager.id,
+                        "consent_date": "2020-01-01",
+                        "birth_date": born,
+                    }
+                    for i in range(count)
+                ]
+            )
+
+        def queries(day):
+            with freeze_time(datetime.combine(day, datetime.min.time()) + timedelta(hours=6)):
+                self.env.invalidate_all()
+                before = self.cr.sql_log_count
+                created = self.KeyDate._cron_create_reminders(batch_size=500)
+                self.env.flush_all()
+                return self.cr.sql_log_count - before, created
+
+        with self.at("2026-06-01 09:00:00"):
+            clients(3, "1970-07-10")
+            clients(12, "1970-07-20")
+        queries(date(2026, 7, 2))  # what was due before, and the run's first-time reads
+        few, created_few = queries(date(2026, 7, 3))
+        many, created_many = queries(date(2026, 7, 13))
+        self.assertGreaterEqual(len(created_many) - len(created_few), 9)
+        self.assertLessEqual(
+            many, few + 3, f"{few} queries for {len(created_few)} dates, {many} for {len(created_many)}"
+        )
+
     def test_gift_ideas_in_the_task(self):
         with self.at(START):
             self.env["vip.preference"].create(
