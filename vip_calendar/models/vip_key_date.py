@@ -245,11 +245,10 @@ class VipKeyDate(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
-            context = self.env.context
+            # defaults included, saved ones too (round 21)
             forged = any(
-                vals.get("source", context.get("default_source", "manual")) != "manual"
-                or vals.get("dropped", context.get("default_dropped"))
-                for vals in vals_list
+                (vals.get("source") or "manual") != "manual" or vals.get("dropped")
+                for vals in self._vip_creation_values(vals_list)
             )
             if forged:
                 # a date made "automatic" by hand could not be deleted and would take the place of the one

@@ -58,8 +58,24 @@ class TestVipReminderAccess(VipCalendarCase):
                 KeyDate.create(dict(values, **forged))
             with self.assertRaises(UserError):
                 KeyDate.with_context(**{f"default_{key}": value for key, value in forged.items()}).create(values)
+        # round 21: a default the manager saved for themselves is a value too
+        Default = self.env["ir.default"].with_user(self.manager)
+        Default.set("vip.key.date", "source", "auto", user_id=True)
+        with self.assertRaises(UserError):
+            KeyDate.create(values)
+        saved = self.env["ir.default"].search([("user_id", "=", self.manager.id)])
+        saved.unlink()
+        Default.set("vip.key.date", "dropped", True, user_id=True)
+        with self.assertRaises(UserError):
+            KeyDate.create(values)
+        self.env["ir.default"].search([("user_id", "=", self.manager.id)]).unlink()
         own = KeyDate.create(values)
         self.assertEqual(own.source, "manual")
+        # nor is a reminder made by hand through saved defaults (a colleague's name, forged on-time figures)
+        Default.set("vip.key.date.reminder", "key_date_id", own.id, user_id=True)
+        Default.set("vip.key.date.reminder", "manager_id", self.manager2.id, user_id=True)
+        with self.assertRaises(AccessError):
+            self.Reminder.with_user(self.manager).create([{}])
         with self.assertRaises(AccessError):
             own.copy({"reminded_date": date(2026, 5, 5)})
 

@@ -354,9 +354,11 @@ class VipGift(models.Model):
         self.sudo().write({"state": "given"})
 
     def action_reset_draft(self):
-        """Back to draft, to change the gift: its approval goes with it."""
+        """Back to draft, to change the gift: its approval goes with it. A refusal is final (round 21: a
+        refused gift, set back to draft once its recipient's office was cleared, was handed over): a new
+        gift is registered and decided again."""
         self._vip_check_member()
-        self._vip_check_state("to_approve", "approved", "refused")
+        self._vip_check_state("to_approve", "approved")
         # sudo: as in action_submit
         self.sudo().write({"state": "draft", "approver_id": False, "approval_date": False, "approval_comment": False})
 

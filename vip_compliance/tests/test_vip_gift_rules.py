@@ -117,6 +117,28 @@ class TestVipGiftRules(VipGiftCase):
         relative.write({"is_civil_servant": True})
         self.assertTrue(gift.approval_required)
 
+    def test_a_refusal_is_final(self):
+        """Round 21: a refused gift, set back to draft once the relative's office was cleared, was handed
+        over without approval."""
+        gift = self.gift(12000, relative=self.relative)
+        gift.action_submit()
+        self.decision_wizard(self.supervisor, gift, decision="refuse", comment="No").action_confirm()
+        with self.assertRaises(UserError):
+            gift.action_reset_draft()
+        with self.assertRaises(UserError):
+            gift.action_mark_given()
+        self.assertEqual(gift.state, "refused")
+
+    def test_only_a_gift_handed_over_keeps_its_recipient(self):
+        """Round 21: a 1 ₽ draft made a relative "kept" through an erasure, then was deleted. Only a gift
+        given is a tax record; planned gifts go with a relative the system deletes, a user archives one."""
+        draft = self.gift(1, relative=self.relative)
+        self.assertEqual(self.relative._vip_retention_grounds(), {})
+        with self.assertRaisesMessage(UserError, "Archive the relative instead"):
+            self.relative.with_user(self.manager).unlink()
+        self.relative.sudo().unlink()  # as an erasure does
+        self.assertFalse(draft.exists())
+
     def test_no_one_approves_their_own_gift(self):
         gift = self.gift(5000, user=self.vip_admin, relative=self.relative)
         gift.with_user(self.vip_admin).action_submit()

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
+from odoo.exceptions import UserError
 
 
 class VipRelative(models.Model):
@@ -12,6 +13,23 @@ class VipRelative(models.Model):
         return relatives
 
     def write(self, vals):
+        if vals.get("active") and not self.env.su:
+            # sudo: whether these very relatives were erased and kept for a legal ground, nothing is returned
+            kept = (
+                self.env["vip.erasure"]
+                .sudo()
+                .search_count(
+                    [("relative_id", "in", self.ids), ("state", "=", "done"), ("kept_reason", "!=", False)], limit=1
+                )
+            )
+            if kept:
+                # round 21: a relative kept only as a tax record came back into the dossier by hand
+                raise UserError(
+                    self.env._(
+                        "This relative's data was erased after a withdrawn consent; the record is kept only for "
+                        "the bank's legal duties and does not come back into the dossier."
+                    )
+                )
         res = super().write(vals)
         if "consent_withdrawn_date" in vals:
             self.env["vip.erasure"]._follow_consent(self)

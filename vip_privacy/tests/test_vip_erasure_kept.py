@@ -3,6 +3,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests.common import tagged
 
 from .common import TODAY, WITHDRAWN, VipErasureCase
@@ -74,6 +75,9 @@ class TestVipErasureKept(VipErasureCase):
             self.relative.write({"consent_withdrawn_date": WITHDRAWN})
         self.assertFalse(self.KeyDate.with_context(active_test=False).search([("relative_id", "=", self.relative.id)]))
         self.assertEqual(self.Erasure.search_count([("relative_id", "=", self.relative.id)]), 1)
+        # round 21: kept only for the bank's duties, the relative does not come back into the dossier by hand
+        with self.assertRaisesMessage(UserError, "does not come back"):
+            self.relative.with_user(self.manager).write({"active": True})
 
     def test_erasing_the_client_keeps_a_relative_with_a_ground(self):
         with freeze_time(TODAY):

@@ -213,9 +213,14 @@ class VipRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        given = set().union(*vals_list) if vals_list else set()
-        given |= {key[8:] for key in self.env.context if key.startswith("default_")}
-        self._check_workflow_fields(given)
+        if not self.env.su:
+            # what each request would be born with, defaults (saved ones too) included: a request starts new,
+            # not sent, with no follow-up; its manager is the client's (computed)
+            for vals in self._vip_creation_values(vals_list):
+                given = {name for name in WORKFLOW_FIELDS - {"state"} if vals.get(name)}
+                if vals.get("state", "new") != "new":
+                    given.add("state")
+                self._check_workflow_fields(given)
         requests = super().create(vals_list)
         requests._check_due_date_not_past()
         return requests

@@ -166,12 +166,18 @@ class TestVipRequest(VipRequestCase):
             with self.subTest(values=values):
                 with self.assertRaises(AccessError):
                     request.write(values)
+                if not any(values.values()):
+                    continue  # born without a follow-up is how a request is born
                 with self.assertRaises(AccessError):
                     self.new_request(self.manager, self.dossier, **values)
                 with self.assertRaises(AccessError):
                     self.Request.with_user(self.manager).with_context(
                         **{f"default_{key}": value for key, value in values.items()}
                     ).create({"dossier_id": self.dossier.id, "question": "Q", "area_id": self.area.id})
+        # round 21: nor through defaults the manager saves for themselves
+        self.env["ir.default"].with_user(self.manager).set("vip.request", "state", "closed", user_id=True)
+        with self.assertRaises(AccessError):
+            self.new_request(self.manager, self.dossier)
         self.assertEqual((self.request.state, self.request.user_id), ("new", self.manager))
 
     def test_overdue(self):

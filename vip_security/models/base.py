@@ -675,6 +675,14 @@ class Base(models.AbstractModel):
         return records
 
     @api.model
+    def _vip_creation_values(self, vals_list):
+        """What each new record is created with: its values and the defaults it gets (the context's
+        ``default_*``, defaults the user saved in ``ir.default``, the fields' own). A check of what a user
+        may set at creation reads these, never the values alone: round 21 set a request's state, a key
+        date's source, a line's source, a client's deputy and a reminder's figures through saved defaults."""
+        return [self._add_missing_default_values(dict(vals)) for vals in vals_list]
+
+    @api.model
     def _vip_context_default_fields(self):
         """The fields a new record may get by default from its creator: a ``default_<field>`` of the
         caller's context, or a default the user saved (``ir.default``, for them or their company)."""

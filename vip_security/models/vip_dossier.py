@@ -138,15 +138,13 @@ class VipDossier(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self._user_can_reassign():
-            context = self.env.context
-            for vals in vals_list:
-                # defaults given in the context assign just as well as values
-                user_id = vals.get("user_id", context.get("default_user_id", self.env.uid))
-                branch_id = vals.get("branch_id", context.get("default_branch_id", self.env.user.vip_branch_id.id))
+            own_branch = self.env.user.vip_branch_id.id
+            # defaults (the context's, saved ones) assign just as well as values (round 21: a saved deputy)
+            for vals in self._vip_creation_values(vals_list):
                 if (
-                    user_id != self.env.uid
-                    or vals.get("deputy_id", context.get("default_deputy_id"))
-                    or (branch_id or False) != self.env.user.vip_branch_id.id
+                    vals.get("user_id", self.env.uid) != self.env.uid
+                    or vals.get("deputy_id")
+                    or (vals.get("branch_id", own_branch) or False) != own_branch
                 ):
                     raise AccessError(
                         self.env._(

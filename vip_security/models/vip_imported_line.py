@@ -21,7 +21,10 @@ class VipImportedLineMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(vals.get("source", MANUAL) != MANUAL for vals in vals_list):
+        # defaults included: a source given by the context or saved as a default is a source (round 21)
+        if not self.env.su and any(
+            (vals.get("source") or MANUAL) != MANUAL for vals in self._vip_creation_values(vals_list)
+        ):
             self._vip_refuse_source()
         return super().create(vals_list)
 

@@ -1417,12 +1417,31 @@ class TestVipInsider(VipSecurityCase):
                 tried += 1
                 as_manager = Model.with_user(self.manager)
                 base = {"name": "Forged"} if name == "vip.dossier" else {"dossier_id": self.dossier.id}
-                # refused by the guard (AccessError), or by a model no user creates by hand (UserError)
-                with self.subTest(model=name, field=fname), self.assertRaises((AccessError, UserError)):
+                # refused by the guard (AccessError), or by a model no user creates by hand (a UserError, which
+                # AccessError is too)
+                with self.subTest(model=name, field=fname), self.assertRaises(UserError):
                     as_manager.create({**base, fname: False})
                 with (
                     self.subTest(model=name, field=fname, door="default"),
-                    self.assertRaises((AccessError, UserError)),
+                    self.assertRaises(UserError),
                 ):
                     as_manager.with_context(**{f"default_{fname}": False}).create(base)
         self.assertTrue(tried, "the VIP models keep fields for the system")
+
+    def test_saved_defaults_set_nothing_a_creation_check_refuses(self):
+        """Round 21: the checks of what a user may set at creation read the values and the context, not the
+        defaults a user saves for themselves (``ir.default``): a client created with a deputy of the
+        manager's choosing, an income line booked under the core system's source."""
+        Default = self.env["ir.default"].with_user(self.manager)
+        Default.set("vip.dossier", "deputy_id", self.manager2.id, user_id=True)
+        with self.assertRaises(AccessError):
+            self.env["vip.dossier"].with_user(self.manager).create({"name": "With a chosen deputy"})
+        Default.set("vip.dossier", "deputy_id", False, user_id=True)
+        self.env["vip.dossier"].with_user(self.manager).create({"name": "Without"})
+        income = {"dossier_id": self.dossier.id, "date": "2025-01-01", "product_line": "fees", "amount": 7}
+        Income = self.env["vip.income"].with_user(self.manager)
+        with self.assertRaises(AccessError):
+            Income.with_context(default_source="core_banking").create(dict(income, external_ref="R21-1"))
+        Default.set("vip.income", "source", "core_banking", user_id=True)
+        with self.assertRaises(AccessError):
+            Income.create(dict(income, external_ref="R21-2"))
