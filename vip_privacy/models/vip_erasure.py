@@ -476,5 +476,5 @@ class VipErasure(models.Model):
         """
         kept = relatives.sudo().with_context(active_test=False).exists().filtered(lambda r: grounds.get(r.id))
         if kept:
-            kept.write({"active": False, **dict.fromkeys(KEPT_RELATIVE_CLEARED, False)})
+            kept.write({"active": False, "vip_erasure_kept": True, **dict.fromkeys(KEPT_RELATIVE_CLEARED, False)})
         return kept

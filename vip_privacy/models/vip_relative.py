@@ -1,10 +1,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
 class VipRelative(models.Model):
     _inherit = "vip.relative"
+
+    # set by an erasure that keeps the relative for a legal ground (a relative's or the client's case):
+    # the record stays only for the bank's duties
+    vip_erasure_kept = fields.Boolean(
+        string="Kept After Erasure", readonly=True, copy=False, groups="base.group_system"
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -14,26 +20,33 @@ class VipRelative(models.Model):
 
     def write(self, vals):
         if vals.get("active") and not self.env.su:
-            # sudo: whether these very relatives were erased and kept for a legal ground, nothing is returned
-            kept = (
-                self.env["vip.erasure"]
-                .sudo()
-                .search_count(
-                    [("relative_id", "in", self.ids), ("state", "=", "done"), ("kept_reason", "!=", False)], limit=1
-                )
-            )
-            if kept:
-                # round 21: a relative kept only as a tax record came back into the dossier by hand
-                raise UserError(
-                    self.env._(
-                        "This relative's data was erased after a withdrawn consent; the record is kept only for "
-                        "the bank's legal duties and does not come back into the dossier."
-                    )
-                )
+            # who may not change these relatives learns nothing of them (round 22: the check told any employee
+            # that a relative of another client had been erased)
+            self.check_access("write")
+            # sudo: the system's mark of these very relatives
+            if self.sudo().filtered("vip_erasure_kept"):
+                # rounds 21-22: a relative kept only as a tax record came back into the dossier by hand
+                self._vip_refuse_kept()
         res = super().write(vals)
         if "consent_withdrawn_date" in vals:
             self.env["vip.erasure"]._follow_consent(self)
         return res
+
+    def copy(self, default=None):
+        if not self.env.su:
+            self.check_access("read")  # who may not read these relatives learns nothing of them
+            # sudo: the system's mark of these very relatives
+            if self.sudo().filtered("vip_erasure_kept"):
+                self._vip_refuse_kept()  # round 22: a copy put the erased person back into the dossier
+        return super().copy(default)
+
+    def _vip_refuse_kept(self):
+        raise UserError(
+            self.env._(
+                "This relative's data was erased after a withdrawn consent; the record is kept only for "
+                "the bank's legal duties and does not come back into the dossier."
+            )
+        )
 
     def unlink(self):
         # a relative deleted by hand while their erasure is due: that is the erasure, recorded as such

@@ -3,7 +3,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import tagged
 
 from .common import TODAY, WITHDRAWN, VipErasureCase
@@ -103,3 +103,11 @@ class TestVipErasureKept(VipErasureCase):
         self.assertEqual((case.state, case.kept_reason), ("done", GROUND))
         self.assertIn("Relatives: 1", case.erased_summary)
         self.assertIn("cleared: 1.", case.erased_summary)
+        # round 22: kept by the client's erasure (no case names the relative), the relative does not come
+        # back by hand either, nor through a copy; and who may not change it learns nothing of it
+        kept = unconsented.with_user(self.manager)
+        for comeback in (kept.action_unarchive, kept.toggle_active, lambda: kept.copy({"active": True})):
+            with self.assertRaisesMessage(UserError, "does not come back"):
+                comeback()
+        with self.assertRaises(AccessError):
+            unconsented.with_user(self.employee).write({"active": True})

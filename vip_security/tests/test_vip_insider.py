@@ -1445,3 +1445,13 @@ class TestVipInsider(VipSecurityCase):
         Default.set("vip.income", "source", "core_banking", user_id=True)
         with self.assertRaises(AccessError):
             Income.create(dict(income, external_ref="R21-2"))
+
+    def test_a_refusal_tells_an_outsider_nothing_of_a_line(self):
+        """Round 22: writing a line's reference told any employee whether an income line of another client
+        exists and was imported (the source's refusal came before the access check)."""
+        line = self.other_records["vip.income"].sudo()
+        line.write({"source": "core_banking", "external_ref": "CORE-1"})
+        for user in (self.employee, self.manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError) as caught:
+                line.with_user(user).write({"external_ref": "x"})
+            self.assertNotIn("import", str(caught.exception))
