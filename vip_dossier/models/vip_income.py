@@ -81,6 +81,11 @@ class VipIncome(models.Model):
         """Who earned the income is the client's manager at the time: taken from the client, never given."""
         self._check_input(vals_list)  # the client is read from the values before the ORM sees them
         dossiers = self.env["vip.dossier"].browse({vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")})
+        if not self.env.su:
+            # who may not book income on these clients learns nothing of them: not that they exist, nor who
+            # manages them (round 23: the earner's refusal below told any employee both)
+            self.check_access("create")
+            dossiers.check_access("read")
         # sudo: only the manager's id of the clients the lines are booked on is read (the back office
         # loads income without reading dossiers); what the user may book on is checked by the create
         managers = {dossier.id: dossier.user_id.id for dossier in dossiers.sudo()}

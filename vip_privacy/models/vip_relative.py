@@ -19,13 +19,14 @@ class VipRelative(models.Model):
         return relatives
 
     def write(self, vals):
-        if vals.get("active") and not self.env.su:
+        if not self.env.su:
             # who may not change these relatives learns nothing of them (round 22: the check told any employee
             # that a relative of another client had been erased)
             self.check_access("write")
             # sudo: the system's mark of these very relatives
             if self.sudo().filtered("vip_erasure_kept"):
-                # rounds 21-22: a relative kept only as a tax record came back into the dossier by hand
+                # rounds 21-23: a relative kept only as a tax record is not brought back by hand, nor are its
+                # erased data, its consent or its contact written again
                 self._vip_refuse_kept()
         res = super().write(vals)
         if "consent_withdrawn_date" in vals:
@@ -39,6 +40,18 @@ class VipRelative(models.Model):
             if self.sudo().filtered("vip_erasure_kept"):
                 self._vip_refuse_kept()  # round 22: a copy put the erased person back into the dossier
         return super().copy(default)
+
+    @api.model
+    def _vip_check_not_kept(self, relative_ids):
+        """A record linked by hand to a relative an erasure kept (a key date, an interaction) would bring
+        the person back into the dossier (round 23: a birthday greeting for an erased relative)."""
+        if self.env.su or not relative_ids:
+            return
+        relatives = self.browse(relative_ids).exists()
+        relatives.check_access("read")  # who may not read them learns nothing of them
+        # sudo: the system's mark of these very relatives
+        if relatives.sudo().filtered("vip_erasure_kept"):
+            self._vip_refuse_kept()
 
     def _vip_refuse_kept(self):
         raise UserError(

@@ -111,3 +111,21 @@ class TestVipErasureKept(VipErasureCase):
                 comeback()
         with self.assertRaises(AccessError):
             unconsented.with_user(self.employee).write({"active": True})
+        # round 23: nor its erased data or consent written back, nor a greeting or an interaction linked to it
+        for values in ({"phone": "+7 916 123-45-67"}, {"consent_withdrawn_date": False}, {"notes": "back"}):
+            with self.assertRaisesMessage(UserError, "does not come back"):
+                kept.write(values)
+        birthday = self.env.ref("vip_calendar.key_date_type_relative_birthday")
+        with self.assertRaisesMessage(UserError, "does not come back"):
+            self.KeyDate.with_user(self.manager).create(
+                {
+                    "dossier_id": self.dossier.id,
+                    "relative_id": unconsented.id,
+                    "type_id": birthday.id,
+                    "base_date": "1980-05-05",
+                }
+            )
+        with self.assertRaisesMessage(UserError, "does not come back"):
+            self.env["vip.interaction"].with_user(self.manager).create(
+                {"dossier_id": self.dossier.id, "relative_id": unconsented.id, "subject": "Call"}
+            )

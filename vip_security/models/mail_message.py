@@ -38,6 +38,8 @@ class MailMessage(models.Model):
         # An author may edit their own message; adding recipients or files to it is posting them: the
         # checks of a post, on the message's document (a client, a client's event, any card notified).
         if not self.env.su and {"partner_ids", "attachment_ids"} & set(vals):
+            # who may not change these messages learns nothing of their documents (round 23)
+            self.check_access("write")
             partner_ids, _nested = linked_ids("many2many", vals.get("partner_ids") or [])
             attachment_ids, new_files = linked_ids("many2many", vals.get("attachment_ids") or [])
             # sudo: the document of each message, checked with the user's rights

@@ -82,6 +82,8 @@ class MailNotification(models.Model):
             for vals in vals_list:
                 # sudo: the message's document, checked with the user's rights
                 message = self.env["mail.message"].sudo().browse(vals.get("mail_message_id") or []).exists()
+                # who may not read the message learns nothing of its document (round 23)
+                message.with_env(self.env).check_access("read")
                 if message.model in self.env and message.res_id and vals.get("res_partner_id"):
                     document = self.env[message.model].browse(message.res_id)
                     document._vip_check_contribution([vals["res_partner_id"]], None)

@@ -1446,6 +1446,36 @@ class TestVipInsider(VipSecurityCase):
         with self.assertRaises(AccessError):
             Income.create(dict(income, external_ref="R21-2"))
 
+    def test_a_refusal_tells_an_outsider_nothing_of_a_client(self):
+        """Round 23: an income line booked by hand on a client with someone as its earner told any employee
+        whether the client exists and who manages it; adding oneself to a message, a notification of it or
+        a file to a task told which kind of record it is on. Access is checked before any of it is said."""
+        income = {"date": "2025-01-01", "product_line": "fees", "amount": 1}
+        for user in (self.employee, self.manager):
+            for earner in (self.manager2, self.manager):
+                with self.subTest(user=user.login, earner=earner.login), self.assertRaises(AccessError) as caught:
+                    self.env["vip.income"].with_user(user).create(
+                        dict(income, dossier_id=self.other_dossier.id, user_id=earner.id)
+                    )
+                self.assertNotIn("earned", str(caught.exception))
+        message = self.other_dossier.message_post(body="Client note", message_type="comment")
+        activity = self.other_dossier.activity_schedule("mail.mail_activity_data_todo", user_id=self.manager2.id)
+        own_file = self.env["ir.attachment"].with_user(self.employee).create({"name": "x.txt", "raw": b"x"})
+        for attempt in (
+            lambda: message.with_user(self.employee).write(
+                {"partner_ids": [Command.link(self.employee.partner_id.id)]}
+            ),
+            lambda: (
+                self.env["mail.notification"]
+                .with_user(self.employee)
+                .create({"mail_message_id": message.id, "res_partner_id": self.employee.partner_id.id})
+            ),
+            lambda: activity.with_user(self.employee).action_feedback(feedback="x", attachment_ids=own_file.ids),
+        ):
+            with self.assertRaises(AccessError) as caught:
+                attempt()
+            self.assertNotIn("client", str(caught.exception).lower())
+
     def test_a_refusal_tells_an_outsider_nothing_of_a_line(self):
         """Round 22: writing a line's reference told any employee whether an income line of another client
         exists and was imported (the source's refusal came before the access check)."""
