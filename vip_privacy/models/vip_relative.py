@@ -45,6 +45,8 @@ class VipRelative(models.Model):
     def _vip_check_not_kept(self, relative_ids):
         """A record linked by hand to a relative an erasure kept (a key date, an interaction) would bring
         the person back into the dossier (round 23: a birthday greeting for an erased relative)."""
+        # only ids: any other value (true, a text, a list) is the input checks' to refuse, with their message
+        relative_ids = [rid for rid in relative_ids if isinstance(rid, int) and not isinstance(rid, bool) and rid > 0]
         if self.env.su or not relative_ids:
             return
         relatives = self.browse(relative_ids).exists()
