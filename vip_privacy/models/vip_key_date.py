@@ -1,20 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import models
 
 
 class VipKeyDate(models.Model):
-    """No key date of a relative an erasure kept: it would greet the person again (round 23)."""
-
-    _inherit = "vip.key.date"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["vip.relative"]._vip_check_not_kept(
-            [vals["relative_id"] for vals in vals_list if vals.get("relative_id")]
-        )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if vals.get("relative_id"):
-            self.env["vip.relative"]._vip_check_not_kept([vals["relative_id"]])
-        return super().write(vals)
+    _name = "vip.key.date"
+    _inherit = ["vip.key.date", "vip.kept.relative.guard"]

@@ -17,28 +17,3 @@ class VipDossier(models.Model):
 
     def action_open_requests(self):
         return self._action_open_lines("vip_request.vip_request_action")
-
-    def _vip_drop_outsiders(self):
-        """Who may no longer read a client stops following its requests too, and loses their unread
-        notifications of them: a request's messages would tell them the client's questions."""
-        result = super()._vip_drop_outsiders()
-        # sudo: followers and notifications of other users are the system's to clean
-        requests = self.env["vip.request"].sudo().search([("dossier_id", "in", self.ids)])
-        gone = {}
-        for request in requests:
-            followers = request.message_partner_ids
-            outsiders = followers - request.dossier_id._vip_partners_who_read(followers)
-            if outsiders:
-                request.message_unsubscribe(partner_ids=outsiders.ids)
-                gone[request.id] = outsiders
-        if gone:
-            messages = (
-                self.env["mail.message"].sudo().search([("model", "=", "vip.request"), ("res_id", "in", list(gone))])
-            )
-            notifications = (
-                self.env["mail.notification"]
-                .sudo()
-                .search([("mail_message_id", "in", messages.ids), ("is_read", "=", False)])
-            )
-            notifications.filtered(lambda n: n.res_partner_id in gone[n.mail_message_id.res_id]).unlink()
-        return result

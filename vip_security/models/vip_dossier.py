@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from .base import is_vip_model
+
 # Who may see money: the group is implied by the manager and supervisor groups
 # (administrators are supervisors too), never by emergency access; the row
 # rules then restrict managers to their own clients.
@@ -331,21 +333,50 @@ class VipDossier(models.Model):
 
         Called whenever someone may have lost access: a new manager or deputy,
         an emergency grant ended, a user's groups changed. Their pending
-        notifications (inbox, unsent e-mails) about the client go too.
+        notifications (inbox, unsent e-mails) about the client go too — about
+        the client's dossier and about every other document of the client with
+        a chatter (a request to an expert), found in the registry: a module that
+        adds one needs no clean-up of its own.
         """
         # sudo: followers and notifications of other users are the system's to clean
-        gone = {}  # dossier id: the partners who lost it
-        for dossier in self.sudo().exists():
-            followers = dossier.message_partner_ids
+        dossiers = self.sudo().exists()
+        self._vip_drop_followers_who_cannot_read(dossiers)
+        for model in self._vip_client_thread_models():
+            documents = (
+                self.env[model].sudo().with_context(active_test=False).search([("dossier_id", "in", dossiers.ids)])
+            )
+            self._vip_drop_followers_who_cannot_read(documents)
+
+    @api.model
+    def _vip_client_thread_models(self):
+        """The VIP models other than the dossier whose records have a chatter and belong to a client."""
+        return [
+            name
+            for name, model in self.env.items()
+            if is_vip_model(name)
+            and name != self._name
+            and not model._abstract
+            and "message_partner_ids" in model._fields
+            and getattr(model._fields.get("dossier_id"), "comodel_name", None) == self._name
+        ]
+
+    @api.model
+    def _vip_drop_followers_who_cannot_read(self, documents):
+        """On ``documents`` (clients, or records of one client each), followers who may not read the client
+        stop following, with their pending notifications and unsent mails about them."""
+        gone = {}  # document id: the partners who lost it
+        for document in documents:
+            dossier = document if document._name == self._name else document.dossier_id
+            followers = document.message_partner_ids
             outsiders = followers - dossier._vip_partners_who_read(followers)
             if outsiders:
-                dossier.message_unsubscribe(partner_ids=outsiders.ids)
-                gone[dossier.id] = outsiders
+                document.message_unsubscribe(partner_ids=outsiders.ids)
+                gone[document.id] = outsiders
         if not gone:
             return
-        # their pending notifications and unsent mails about these clients, in one search each
+        # their pending notifications and unsent mails about these documents, in one search each
         Message = self.env["mail.message"].sudo()
-        messages = Message.search([("model", "=", self._name), ("res_id", "in", list(gone))])
+        messages = Message.search([("model", "=", documents._name), ("res_id", "in", list(gone))])
         outsiders = self.env["res.partner"].union(*gone.values())
         notifications = (
             self.env["mail.notification"]
