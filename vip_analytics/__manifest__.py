@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "installable": True,
     # key dates and tasks feed the overview; the access policy comes with them
-    "depends": ["vip_calendar", "vip_job", "report_xlsx", "queue_job"],
+    "depends": ["vip_calendar", "vip_task_control", "vip_job", "report_xlsx", "queue_job"],
     "data": [
         "security/ir.model.access.csv",
         "security/vip_analytics_rules.xml",

@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "installable": True,
     # the access policy comes first: key dates are VIP data
-    "depends": ["vip_security", "calendar", "sms"],
+    "depends": ["vip_security", "vip_task_control", "calendar", "sms"],
     "post_init_hook": "post_init_hook",
     "data": [
         "security/ir.model.access.csv",

@@ -34,7 +34,7 @@ class VipOverview(models.AbstractModel):
         """A manager's late tasks in the task control, where top management comments, reassigns and
         escalates them."""
         self.check_access("read")
-        action = self.env["ir.actions.act_window"]._for_xml_id("vip_security.vip_activity_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id("vip_task_control.vip_activity_action")
         action["context"] = {"search_default_overdue": 1, "search_default_user_id": int(user_id)}
         return action
 

@@ -1,7 +1,6 @@
 from . import res_company
 from . import res_users
 from . import vip_digest
-from . import vip_tier
 from . import vip_key_date_type
 from . import vip_professional_holiday
 from . import vip_key_date
@@ -9,6 +8,7 @@ from . import vip_key_date_reminder
 from . import vip_sms_policy
 from . import vip_key_date_run
 from . import vip_dossier
+from . import vip_employer_watch
 from . import vip_relative
 from . import vip_quiet_period
 from . import vip_trusted_person

@@ -5,5 +5,4 @@ from . import test_vip_access_log
 from . import test_vip_handover
 from . import test_vip_emergency
 from . import test_vip_insider
-from . import test_vip_task_control
 from . import test_vip_branch

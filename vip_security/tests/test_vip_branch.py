@@ -74,15 +74,6 @@ class TestBranchHeads(VipSecurityCase):
         self.assertTrue(logs)
         self.assertEqual(logs.dossier_id, self.dossier)
 
-    def test_task_control_of_the_branch_only(self):
-        self.task.with_user(self.head).action_vip_escalate()
-        with self.assertRaises(AccessError):
-            self.other_task.with_user(self.head).action_vip_escalate()
-        with self.assertRaises(AccessError):
-            self.env["vip.task.control.wizard"].with_user(self.head).create(
-                {"activity_id": self.other_task.id, "action": "escalate", "note": "Hurry up, please."}
-            )
-
     def test_a_head_who_manages_clients_reads_both(self):
         self.head.groups_id = [Command.link(self.env.ref("vip_dossier.group_vip_manager").id)]
         own = self.env["vip.dossier"].create({"name": "Head's Own", "user_id": self.head.id})

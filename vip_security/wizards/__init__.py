@@ -1,4 +1,3 @@
 from . import vip_handover_wizard
 from . import vip_emergency_wizard
 from . import base_partner_merge
-from . import vip_task_control_wizard

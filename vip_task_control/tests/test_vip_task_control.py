@@ -1,11 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import VipSecurityCase
+from odoo.addons.vip_security.tests.common import VipSecurityCase
 
 
 @tagged("post_install", "-at_install")
@@ -146,3 +147,51 @@ class TestTaskControl(VipSecurityCase):
             with self.assertRaises(AccessError, msg=method):
                 getattr(self.late.with_user(self.supervisor), method)()
         self.assertTrue(self.late.exists())
+
+    def test_the_control_screen_shows_every_managers_tasks_late_first(self):
+        """The task control screen shows every manager's tasks to the supervisor, late ones first; a
+        manager finds there none of another manager's tasks."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("vip_task_control.vip_activity_action")
+        oldest = self.other_dossier.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline="2020-01-01", user_id=self.manager2.id
+        )
+        domain = ast.literal_eval(action["domain"])
+        found = self.env["mail.activity"].with_user(self.supervisor).search(domain, order="date_deadline")
+        self.assertEqual(found[:1], oldest)
+        self.assertIn(self.late, found)
+        self.assertIn(self.other_late, found)
+        seen_by_manager = self.env["mail.activity"].with_user(self.manager).search(domain)
+        self.assertFalse(seen_by_manager & (oldest | self.other_late))
+
+
+@tagged("post_install", "-at_install")
+class TestTaskControlOfABranch(VipSecurityCase):
+    """A branch head controls the tasks of their branch's clients, and no other."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.head = new_test_user(cls.env, "vip_t_head", groups="vip_security.group_vip_branch_head", name="Head")
+        cls.branch = cls.env["vip.branch"].create({"name": "Tverskaya", "head_user_ids": [Command.link(cls.head.id)]})
+        cls.other_branch = cls.env["vip.branch"].create({"name": "City"})
+        cls.manager.vip_branch_id = cls.branch
+        cls.manager2.vip_branch_id = cls.other_branch
+        (cls.dossier | cls.other_dossier).write({"branch_id": False})
+        cls.dossier.branch_id = cls.branch
+        cls.other_dossier.branch_id = cls.other_branch
+        today = fields.Date.context_today(cls.env["vip.dossier"])
+        cls.task = cls.dossier.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=today - timedelta(days=2), user_id=cls.manager.id
+        )
+        cls.other_task = cls.other_dossier.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=today - timedelta(days=2), user_id=cls.manager2.id
+        )
+
+    def test_task_control_of_the_branch_only(self):
+        self.task.with_user(self.head).action_vip_escalate()
+        with self.assertRaises(AccessError):
+            self.other_task.with_user(self.head).action_vip_escalate()
+        with self.assertRaises(AccessError):
+            self.env["vip.task.control.wizard"].with_user(self.head).create(
+                {"activity_id": self.other_task.id, "action": "escalate", "note": "Hurry up, please."}
+            )

@@ -1,0 +1,1 @@
+from . import test_vip_task_control

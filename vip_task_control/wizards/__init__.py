@@ -1,0 +1,1 @@
+from . import vip_task_control_wizard
