@@ -4,7 +4,7 @@
     "name": "VIP Desk: Key Dates",
     "summary": "Birthdays, anniversaries and professional holidays of VIP clients turned into "
     "reminders and private calendar events for the right manager, ahead of time",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.7.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",
@@ -26,7 +26,6 @@
         "views/vip_key_date_reminder_views.xml",
         "views/vip_professional_holiday_views.xml",
         "views/vip_key_date_type_views.xml",
-        "views/vip_tier_views.xml",
         "views/vip_dossier_views.xml",
         "views/res_users_views.xml",
         "views/res_company_views.xml",

@@ -4,7 +4,7 @@
     "name": "VIP Desk: Client Dossier",
     "summary": "Detailed dossier of private-banking clients: family, preferences, "
     "employer, interactions, operations and income",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/vip-desk/vip-desk",
     "author": "VIP Desk contributors",
@@ -24,7 +24,6 @@
         "views/vip_preference_views.xml",
         "views/vip_trusted_person_views.xml",
         "views/vip_interaction_views.xml",
-        "views/vip_employer_finding_views.xml",
         "views/vip_operation_views.xml",
         "views/vip_income_views.xml",
         "views/vip_config_views.xml",

@@ -8,7 +8,6 @@ from . import vip_key_date_reminder
 from . import vip_sms_policy
 from . import vip_key_date_run
 from . import vip_dossier
-from . import vip_employer_watch
 from . import vip_relative
 from . import vip_quiet_period
 from . import vip_trusted_person

@@ -4,7 +4,6 @@ from . import test_vip_key_date_cron
 from . import test_vip_digest
 from . import test_vip_sms_policy
 from . import test_ui
-from . import test_vip_employer_watch
 from . import test_vip_greetings
 from . import test_vip_key_date_input
 from . import test_vip_reminder_access

@@ -142,7 +142,6 @@ class VipDemo(models.AbstractModel):
                     "contact_hour_to": 19.0,
                     "employer_id": employers[i % len(employers)].id,
                     "job_title": rnd.choice(POSITIONS) if complete else False,
-                    "employer_site_checked_date": today - relativedelta(days=rnd.randint(1, 60)) if complete else False,
                     "consent_purpose": "Обслуживание в VIP-офисе" if i != 11 else False,
                     "consent_date": today - relativedelta(years=1) if i != 11 else False,
                     "consent_source": "paper" if i != 11 else False,
@@ -234,7 +233,6 @@ class VipDemo(models.AbstractModel):
 
         self._generate_money(env, dossiers, rnd, today)
         self._generate_interactions(env, dossiers, rnd, today)
-        self._generate_employer_findings(env, dossiers, rnd)
         return True
 
     @api.model
@@ -321,35 +319,6 @@ class VipDemo(models.AbstractModel):
                     }
                 )
         env["vip.interaction"].create(vals)
-
-    @api.model
-    def _generate_employer_findings(self, env, dossiers, rnd):
-        """A short history of looks at the employer's site, the last one on the dossier's last check;
-        now and then news worth a call, made at once (an interaction) or to make (a task)."""
-        news = [
-            ("Открыт новый филиал в Казани", True),
-            ("Ничего нового", False),
-            ("Компания получила государственный контракт", True),
-            ("Опубликован годовой отчёт, выручка выросла", False),
-            ("Сменился генеральный директор", True),
-        ]
-        vals = []
-        for dossier in dossiers.filtered("employer_site_checked_date"):
-            last = dossier.employer_site_checked_date
-            for step, days_before in enumerate((rnd.randint(60, 90), rnd.randint(25, 40), 0)):
-                note, worth_call = rnd.choice(news)
-                vals.append(
-                    {
-                        "dossier_id": dossier.id,
-                        "date": last - relativedelta(days=days_before),
-                        "user_id": dossier.user_id.id,
-                        "note": note,
-                        "worth_call": worth_call,
-                        # the latest news is still to be called about; older news were called about
-                        "follow_up": ("task" if step == 2 else "interaction") if worth_call else False,
-                    }
-                )
-        env["vip.employer.finding"].create(vals)
 
     @staticmethod
     def _shift_years(day, years):

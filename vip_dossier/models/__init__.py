@@ -11,6 +11,5 @@ from . import vip_relative
 from . import vip_preference
 from . import vip_trusted_person
 from . import vip_interaction
-from . import vip_employer_finding
 from . import vip_operation
 from . import vip_income

@@ -141,20 +141,6 @@ class VipDossier(models.Model):
     employer_website = fields.Char(related="employer_id.website", string="Employer Web Site")
     employer_industry_id = fields.Many2one(related="employer_id.industry_id", string="Employer Industry")
     employer_founding_date = fields.Date(related="employer_id.founding_date", string="Employer Founded On")
-    employer_site_checked_date = fields.Date(
-        string="Web Site Last Checked",
-        compute="_compute_employer_site_checked_date",
-        store=True,
-        readonly=False,
-        help="When the manager last looked at the employer's web site for news worth a call: the day of the "
-        "latest finding.",
-    )
-    employer_finding_ids = fields.One2many(
-        "vip.employer.finding",
-        "dossier_id",
-        string="Employer Web Site Findings",
-        help="Each look at the employer's web site and what it showed, latest first.",
-    )
 
     # dossier contents
     relative_ids = fields.One2many("vip.relative", "dossier_id", string="Relatives")
@@ -236,13 +222,6 @@ class VipDossier(models.Model):
         for dossier in self:
             dossier.interaction_count, dossier.last_interaction_date = stats.get(dossier._origin, (0, False))
 
-    @api.depends("employer_finding_ids.date")
-    def _compute_employer_site_checked_date(self):
-        for dossier in self:
-            dates = dossier.employer_finding_ids.mapped("date")
-            # a dossier without findings keeps the day it was given (before the history existed)
-            dossier.employer_site_checked_date = max(dates) if dates else dossier.employer_site_checked_date
-
     def _compute_operation_count(self):
         counts = dict(
             self.env["vip.operation"]._read_group([("dossier_id", "in", self.ids)], ["dossier_id"], ["__count"])
@@ -312,13 +291,6 @@ class VipDossier(models.Model):
             ),
         )
 
-    @api.constrains("employer_site_checked_date")
-    def _check_employer_site_checked_date(self):
-        today = fields.Date.context_today(self)
-        for dossier in self.filtered("employer_site_checked_date"):
-            if dossier.employer_site_checked_date > today:
-                raise ValidationError(self.env._("The employer's web site cannot have been checked in the future."))
-
     @api.model_create_multi
     def create(self, vals_list):
         """Create the client's contact card when none is given, all in one batch."""
@@ -376,24 +348,6 @@ class VipDossier(models.Model):
 
     def action_open_relatives(self):
         return self._action_open_lines("vip_dossier.vip_relative_action")
-
-    def action_mark_site_checked(self):
-        """The manager has just looked at the employer's web site: record what was found."""
-        self.ensure_one()
-        # recording a finding is changing the client: the dialog is not even offered to who may not
-        self.check_access("write")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Employer Web Site Checked"),
-            "res_model": "vip.employer.finding",
-            "view_mode": "form",
-            "views": [(self.env.ref("vip_dossier.vip_employer_finding_view_form").id, "form")],
-            "target": "new",
-            "context": {"default_dossier_id": self.id},
-        }
-
-    def _employer_site_checked(self):
-        """Hook: a finding was just recorded on these clients (the employer watch closes its task)."""
 
     def _schedule_follow_up(self, activity_type, summary, note, date_deadline, user):
         """The follow-up task on the client, for ``user`` when a manager of the client, else for the

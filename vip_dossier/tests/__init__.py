@@ -6,4 +6,3 @@ from . import test_vip_input
 from . import test_vip_demo
 from . import test_ui
 from . import test_vip_fuzz
-from . import test_vip_employer_finding

@@ -2,6 +2,7 @@
 from contextlib import contextmanager
 from datetime import date
 
+from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -98,3 +99,30 @@ class VipTourMixin:
         cls.manager = new_test_user(
             cls.env, cls.tour_login, groups="vip_dossier.group_vip_manager", name="Tour Manager", lang=cls.lang
         )
+
+
+class RefusalAssertions:
+    """A hostile value is refused with a clear error and saves nothing, on create and on write. The
+    test case says what makes a valid new record of each model (``_valid_vals``)."""
+
+    def _valid_vals(self, model):
+        raise NotImplementedError(model)
+
+    def assertRefused(self, record, field, value, pattern):
+        """Creating a record of ``record``'s model with ``value`` in ``field``, or writing it on
+        ``record``, raises a ValidationError matching ``pattern``; nothing is saved either way."""
+        Model = self.env[record._name]
+        partners = self.env["res.partner"].search_count([])
+        count = Model.search_count([])
+        with self.subTest(model=record._name, field=field, value=repr(value)[:40], how="create"):
+            with self.assertRaisesMessage(ValidationError, pattern):
+                Model.create({**self._valid_vals(record._name), field: value})
+            self.env.invalidate_all()
+            self.assertEqual(Model.search_count([]), count)
+            self.assertEqual(self.env["res.partner"].search_count([]), partners, "no contact card left behind")
+        before = record[field]
+        with self.subTest(model=record._name, field=field, value=repr(value)[:40], how="write"):
+            with self.assertRaisesMessage(ValidationError, pattern):
+                record.write({field: value})
+            self.env.invalidate_all()
+            self.assertEqual(record[field], before)

@@ -28,6 +28,8 @@ from odoo.tools import mute_logger
 
 from odoo.addons.vip_dossier.models.vip_input_mixin import AMOUNT_LIMIT, INTEGER_LIMIT
 
+from .common import VipCase
+
 _logger = logging.getLogger(__name__)
 
 # hypothesis keeps caches of its own (Unicode tables, constants of the code under test) in a .hypothesis
@@ -317,3 +319,69 @@ class FuzzMixin:
         """A refusal read in Russian is written in Russian."""
         message = str(error.args[0])
         self.assertRegex(message, "[а-яА-ЯёЁ]", f"{what}: not translated: {message[:200]}")
+
+
+class VipFuzzCase(FuzzMixin, VipCase):
+    """Random and hostile values, as a VIP manager over JSON-RPC would send them: each call saves sane
+    values or is refused with a clear error, saving nothing. ``fuzzed_fields`` says which fields of
+    which model get them; other addons' fuzz tests build on this case with their own models."""
+
+    fuzzed_fields = {}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_dossier = cls.env["vip.dossier"].create({"name": "Other Client", "user_id": cls.manager2.id})
+        cls._make_client_lines()
+        cls.usd = cls.env.ref("base.USD")
+        # links a manager may make, and some they may not (another manager's client, an archived currency)
+        cls.links = {
+            "vip.dossier": (cls.dossier | cls.other_dossier).ids,
+            "vip.relation.type": cls.spouse.ids,
+            "vip.tier": cls.tier.ids,
+            "res.currency": (cls.env.company.currency_id | cls.usd).ids,
+        }
+
+    def valid_vals(self, model):
+        """Values that make a new record of ``model``; the fuzz spoils some of them."""
+        return {
+            "vip.dossier": {"last_name": "Новиков", "first_name": "Олег"},
+            "vip.relative": {"dossier_id": self.dossier.id, "relation_type_id": self.spouse.id, "first_name": "Анна"},
+            "vip.interaction": {"dossier_id": self.dossier.id, "subject": "Встреча"},
+            "vip.operation": {
+                "dossier_id": self.dossier.id,
+                "date": "2025-02-01",
+                "operation_type": "deposit",
+                "amount": 10,
+            },
+            "vip.income": {"dossier_id": self.dossier.id, "date": "2025-02-01", "product_line": "fees", "amount": 10},
+        }[model]
+
+    @classmethod
+    def hostile_vals(cls, model):
+        """One to three of ``model``'s fields, each with a random (often hostile) value: few enough that
+        a good value next to a bad one still gets saved now and then."""
+        return fuzzed_vals(cls.env[model], cls.fuzzed_fields[model], cls.links)
+
+    def check_create(self, model, vals, user=None):
+        Model = self.env[model].with_user(user or self.manager)
+        count = Model.sudo().search_count([])
+        vals = {**self.valid_vals(model), **real(vals)}
+        record, error = self.attempt(lambda: Model.create(vals), f"create {model} {vals!r:.300}")
+        if error:
+            self.assertEqual(Model.sudo().search_count([]), count, "nothing saved")
+        else:
+            self.assertStored(record.sudo(), vals)
+        return error
+
+    def check_write(self, record, vals, user=None):
+        record = record.with_user(user or self.manager)
+        vals = real(vals)
+        before = record.sudo().read(list(vals))[0]
+        _result, error = self.attempt(lambda: record.write(vals), f"write {record._name} {vals!r:.300}")
+        if error:
+            self.env.invalidate_all()
+            self.assertEqual(record.sudo().read(list(vals))[0], before, "nothing saved")
+        else:
+            self.assertStored(record.sudo(), vals)
+        return error

@@ -64,13 +64,5 @@ class TestVipDemo(TransactionCase):
         self.assertTrue(all(d.income_12m > 0 for d in dossiers))
         self.assertGreaterEqual(len(dossiers.operation_ids), 30 * 12 * 3)
         self.assertTrue(dossiers.interaction_ids)
-        # a short history of the employer's site: three looks, the last on the dossier's last check
-        checked = dossiers.filtered("employer_site_checked_date")
-        self.assertTrue(checked)
-        for dossier in checked:
-            self.assertEqual(len(dossier.employer_finding_ids), 3)
-            self.assertEqual(dossier.employer_finding_ids[0].date, dossier.employer_site_checked_date)
-        worth = checked.employer_finding_ids.filtered("worth_call")
-        self.assertTrue(worth.interaction_id and worth.activity_id, "news called about, and news to call about")
         self.assertTrue(dossiers.filtered("is_incomplete"), "some dossiers are left incomplete on purpose")
         self.assertTrue(dossiers.filtered(lambda d: d.consent_state == "withdrawn"))

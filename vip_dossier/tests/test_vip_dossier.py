@@ -140,7 +140,7 @@ class TestVipDossier(VipCase):
         self.assertIn("дата рождения", missing)
         self.assertNotIn("birth date", missing)
 
-    def test_employer_facts_and_site_watch(self):
+    def test_employer_facts(self):
         industry = self.env.ref("base.res_partner_industry_K")
         employer = self.env["res.partner"].create(
             {
@@ -155,13 +155,8 @@ class TestVipDossier(VipCase):
         self.assertEqual(self.dossier.employer_industry_id, industry)
         self.assertEqual(self.dossier.employer_founding_date, date(1990, 12, 2))
         self.assertEqual(self.dossier.employer_website, "https://bank.example")
-        with freeze_time("2026-04-02"):
-            self.env["vip.employer.finding"].create({"dossier_id": self.dossier.id, "note": "Nothing new"})
-            self.assertEqual(self.dossier.employer_site_checked_date, date(2026, 4, 2))
-            with self.assertRaisesMessage(ValidationError, "future"):
-                self.dossier.employer_site_checked_date = date(2026, 4, 3)
-            with self.assertRaisesMessage(ValidationError, "founding date"):
-                employer.founding_date = date(2026, 5, 1)
+        with freeze_time("2026-04-02"), self.assertRaisesMessage(ValidationError, "founding date"):
+            employer.founding_date = date(2026, 5, 1)
 
     def test_interaction_posts_on_chatter(self):
         relative = self.env["vip.relative"].create(

@@ -32,11 +32,6 @@ class VipInteraction(models.Model):
     _inherit = ["vip.interaction", "vip.access.logged.mixin"]
 
 
-class VipEmployerFinding(models.Model):
-    _name = "vip.employer.finding"
-    _inherit = ["vip.employer.finding", "vip.access.logged.mixin"]
-
-
 class VipOperation(models.Model):
     _name = "vip.operation"
     _inherit = ["vip.operation", "vip.access.logged.mixin"]

@@ -1,9 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
 
 from odoo.addons.vip_dossier.tests.common import VipCase
+
+ALL = ("read", "write", "create", "unlink")
+NOTHING = ()
 
 
 class VipSecurityCase(VipCase):
@@ -36,9 +40,6 @@ class VipSecurityCase(VipCase):
                 {"dossier_id": dossier.id, "name": "Lawyer", "scope": "All", "valid_from": date(2025, 1, 1)}
             ),
             "vip.interaction": cls.env["vip.interaction"].create({"dossier_id": dossier.id, "subject": "Call"}),
-            "vip.employer.finding": cls.env["vip.employer.finding"].create(
-                {"dossier_id": dossier.id, "date": date(2025, 1, 1), "note": f"News of {dossier.name}'s employer"}
-            ),
             "vip.operation": cls.env["vip.operation"].create(
                 {"dossier_id": dossier.id, "date": date(2025, 1, 1), "operation_type": "fee", "amount": 5}
             ),
@@ -46,6 +47,34 @@ class VipSecurityCase(VipCase):
                 {"dossier_id": dossier.id, "date": date(2025, 1, 1), "product_line": "fees", "amount": 7}
             ),
         }
+
+    def _can(self, user, record, operation):
+        record = record.with_user(user)
+        self.fresh()
+        try:
+            with self.env.cr.savepoint():
+                if operation == "read":
+                    record.read(["display_name"])
+                elif operation == "write":
+                    record.check_access("write")
+                    record.write({})
+                elif operation == "create":
+                    record.check_access("create")
+                else:
+                    record.check_access("unlink")
+        except AccessError:
+            return False
+        return True
+
+    def _assert(self, user, records, expected):
+        for model, perms in expected.items():
+            for operation in ALL:
+                with self.subTest(user=user.login, model=model, operation=operation):
+                    self.assertEqual(
+                        self._can(user, records[model], operation),
+                        operation in perms,
+                        f"{user.login} {operation} {model} #{records[model].id}",
+                    )
 
     def fresh(self):
         """Make the database answer, not the cache."""

@@ -50,8 +50,6 @@ class TestVipAccessLog(VipSecurityCase):
         # a client's satellite records are the client's data too
         self.records["vip.relative"].with_user(self.manager).read(["birth_date"])
         self.assertEqual(len(self._logs(self.dossier)), 5)
-        self.records["vip.employer.finding"].with_user(self.manager).read(["note"])
-        self.assertEqual(len(self._logs(self.dossier)), 6, "what the employer's site showed, too")
 
     def test_a_list_grouped_by_client_is_a_read_of_each_client(self):
         """Each group of a list or pivot grouped by client shows that client's figures."""

@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Task control left this addon for vip_task_control: its records change owner before this addon's
-update would delete them as no longer its own (the escalation columns and their values stay).
-vip_task_control is installed in the same update, as vip_calendar now depends on it."""
+"""Task control left this addon for vip_task_control, and the rights and rules of employer findings for
+vip_employer_watch: their records change owner before this addon's update would delete them as no
+longer its own (the escalation columns and their values stay). vip_task_control is installed in the
+same update, as vip_calendar now depends on it; vip_employer_watch too (see vip_dossier's 18.0.1.3.0)."""
 
 MOVED = (
     "model_vip_task_control_wizard",
@@ -25,4 +26,10 @@ def migrate(cr, version):
               AND (name = ANY(%s) OR name LIKE 'field\\_vip\\_task\\_control\\_wizard\\_\\_%%'
                    OR name LIKE 'selection\\_\\_vip\\_task\\_control\\_wizard\\_\\_%%')""",
         (list(MOVED),),
+    )
+    cr.execute(
+        """UPDATE ir_model_data SET module = 'vip_employer_watch'
+            WHERE module = 'vip_security'
+              AND (name LIKE 'access\\_vip\\_employer\\_finding\\_%'
+                   OR name LIKE 'vip\\_employer\\_finding\\_rule\\_%')"""
     )

@@ -1,25 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
-import os
 from datetime import date
 
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
-from odoo.modules.module import get_module_path
 from odoo.tests import Form
 from odoo.tests.common import tagged
 
-from .common import VipCase
+from odoo.addons.vip_dossier.tests.common import VipCase
 
-
-def migration(version):
-    """The post-migration script that upgrades vip_dossier to ``version``, as a module."""
-    path = os.path.join(get_module_path("vip_dossier"), "migrations", version, "post-migration.py")
-    spec = importlib.util.spec_from_file_location(f"vip_dossier_migration_{version.replace('.', '_')}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from ..hooks import first_findings_from_the_old_note
 
 
 @tagged("post_install", "-at_install")
@@ -111,7 +101,8 @@ class TestVipEmployerFinding(VipCase):
         self.assertFalse(self.dossier.employer_finding_ids)
 
     def test_migration_makes_the_last_note_a_first_finding(self):
-        """18.0.1.1.0: each dossier's one note (and the check date without one) becomes its first finding."""
+        """A database from before the history: each dossier's one note (and the check date without one)
+        becomes its first finding when this addon is installed."""
         cr = self.env.cr
         other = self.env["vip.dossier"].create({"name": "Без проверки", "user_id": self.manager2.id})
         unnoted = self.env["vip.dossier"].create(
@@ -125,8 +116,8 @@ class TestVipEmployerFinding(VipCase):
             ["Открыли завод", date(2026, 2, 1), self.dossier.id],
         )
         cr.execute("UPDATE vip_dossier SET employer_site_note = '  ' WHERE id = %s", [other.id])
-        migration("18.0.1.1.0").migrate(cr, "18.0.1.0.0")
-        migration("18.0.1.1.0").migrate(cr, "18.0.1.0.0")  # run twice, made once
+        first_findings_from_the_old_note(cr)
+        first_findings_from_the_old_note(cr)  # run twice, made once
         self.env.invalidate_all()
         finding = self.dossier.employer_finding_ids
         self.assertEqual(len(finding), 1)

@@ -1,14 +1,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The employer site's one note, overwritten at each check, becomes the first finding of the history.
-
-Each dossier that was checked or has a note gets one finding: the day of the last check (else the
-dossier's last change), the employer and its site of today, the note, and the manager as the one who
-checked (who did is not known). A dossier that has findings already is left alone, so that a second
-run makes nothing twice. The old column is dropped by Odoo after the upgrade, with its field.
-"""
 
 
-def migrate(cr, version):
+def post_init_hook(env):
+    """A database from before the history of looks (vip_dossier before 18.0.1.1.0) kept one note on the
+    dossier, overwritten at each check: it becomes the dossier's first finding."""
+    first_findings_from_the_old_note(env.cr)
+
+
+def first_findings_from_the_old_note(cr):
+    """Each dossier that was checked or has a note gets one finding: the day of the last check (else the
+    dossier's last change), the employer and its site of today, the note, and the manager as the one who
+    checked (who did is not known). A dossier that has findings already is left alone, so that a second
+    run makes nothing twice. The old column goes when the update ends, with its field."""
     cr.execute(
         "SELECT 1 FROM information_schema.columns"
         " WHERE table_name = 'vip_dossier' AND column_name = 'employer_site_note'"

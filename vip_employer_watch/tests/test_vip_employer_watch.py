@@ -3,7 +3,7 @@ from freezegun import freeze_time
 
 from odoo.tests.common import tagged
 
-from .common import VipCalendarCase
+from odoo.addons.vip_calendar.tests.common import VipCalendarCase
 
 
 @tagged("post_install", "-at_install")
@@ -11,7 +11,7 @@ class TestVipEmployerWatch(VipCalendarCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.watch = cls.env.ref("vip_calendar.mail_activity_type_site_watch")
+        cls.watch = cls.env.ref("vip_employer_watch.mail_activity_type_site_watch")
         cls.tier.site_watch_days = 30
         employer = cls.env["res.partner"].create(
             {"name": "Stroy", "is_company": True, "website": "https://stroy.example"}
@@ -44,7 +44,7 @@ class TestVipEmployerWatch(VipCalendarCase):
 
     def test_the_task_is_in_the_managers_language(self):
         self.env["res.lang"]._activate_lang("ru_RU")
-        self.env["ir.module.module"]._load_module_terms(["vip_calendar"], ["ru_RU"])
+        self.env["ir.module.module"]._load_module_terms(["vip_employer_watch"], ["ru_RU"])
         self.manager.lang = "ru_RU"
         with freeze_time("2026-06-01"):
             self.env["vip.dossier"].with_context(lang="en_US")._cron_employer_watch()

@@ -4,7 +4,7 @@ from datetime import datetime, time
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .vip_input_mixin import check_not_in_future
+from odoo.addons.vip_dossier.models.vip_input_mixin import check_not_in_future
 
 FOLLOW_UPS = [
     ("interaction", "Called: record an interaction"),
@@ -22,7 +22,8 @@ class VipEmployerFinding(models.Model):
     """
 
     _name = "vip.employer.finding"
-    _inherit = ["vip.input.mixin"]
+    # the client's data: checked like every input, every read logged (vip_security)
+    _inherit = ["vip.input.mixin", "vip.access.logged.mixin"]
     _description = "VIP Employer Web Site Finding"
     _order = "date desc, id desc"
     _rec_name = "date"

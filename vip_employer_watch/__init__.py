@@ -1,0 +1,3 @@
+from . import models
+from . import demo
+from .hooks import post_init_hook

@@ -1,0 +1,3 @@
+from . import vip_tier
+from . import vip_employer_finding
+from . import vip_dossier
