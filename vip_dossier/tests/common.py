@@ -80,6 +80,29 @@ class VipCase(VipAssertions, TransactionCase):
         )
         return foreign
 
+    def _valid_vals(self, model):
+        """Values that make a new record of ``model``, for the input and fuzz tests to spoil."""
+        return {
+            "vip.dossier": {"last_name": "Новиков", "first_name": "Олег"},
+            "vip.relative": {"dossier_id": self.dossier.id, "relation_type_id": self.spouse.id, "first_name": "Анна"},
+            "vip.trusted.person": {
+                "dossier_id": self.dossier.id,
+                "name": "Нотариус",
+                "scope": "Всё",
+                "valid_from": "2025-01-01",
+            },
+            "vip.preference": {"dossier_id": self.dossier.id, "category_id": self.gifts.id, "value": "Кофе"},
+            "vip.interaction": {"dossier_id": self.dossier.id, "subject": "Встреча"},
+            "vip.operation": {
+                "dossier_id": self.dossier.id,
+                "date": "2025-02-01",
+                "operation_type": "deposit",
+                "amount": 10,
+            },
+            "vip.income": {"dossier_id": self.dossier.id, "date": "2025-02-01", "product_line": "fees", "amount": 10},
+            "vip.tier": {"name": "Бриллиант"},
+        }[model]
+
 
 class VipTourMixin:
     """A tour run as a VIP manager, in ``lang``; mixed into HttpCase by each size/language variant."""
@@ -102,11 +125,8 @@ class VipTourMixin:
 
 
 class RefusalAssertions:
-    """A hostile value is refused with a clear error and saves nothing, on create and on write. The
-    test case says what makes a valid new record of each model (``_valid_vals``)."""
-
-    def _valid_vals(self, model):
-        raise NotImplementedError(model)
+    """A hostile value is refused with a clear error and saves nothing, on create and on write; the
+    values of a valid new record come from the case (``VipCase._valid_vals``)."""
 
     def assertRefused(self, record, field, value, pattern):
         """Creating a record of ``record``'s model with ``value`` in ``field``, or writing it on

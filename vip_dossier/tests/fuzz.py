@@ -342,21 +342,6 @@ class VipFuzzCase(FuzzMixin, VipCase):
             "res.currency": (cls.env.company.currency_id | cls.usd).ids,
         }
 
-    def valid_vals(self, model):
-        """Values that make a new record of ``model``; the fuzz spoils some of them."""
-        return {
-            "vip.dossier": {"last_name": "Новиков", "first_name": "Олег"},
-            "vip.relative": {"dossier_id": self.dossier.id, "relation_type_id": self.spouse.id, "first_name": "Анна"},
-            "vip.interaction": {"dossier_id": self.dossier.id, "subject": "Встреча"},
-            "vip.operation": {
-                "dossier_id": self.dossier.id,
-                "date": "2025-02-01",
-                "operation_type": "deposit",
-                "amount": 10,
-            },
-            "vip.income": {"dossier_id": self.dossier.id, "date": "2025-02-01", "product_line": "fees", "amount": 10},
-        }[model]
-
     @classmethod
     def hostile_vals(cls, model):
         """One to three of ``model``'s fields, each with a random (often hostile) value: few enough that
@@ -366,7 +351,7 @@ class VipFuzzCase(FuzzMixin, VipCase):
     def check_create(self, model, vals, user=None):
         Model = self.env[model].with_user(user or self.manager)
         count = Model.sudo().search_count([])
-        vals = {**self.valid_vals(model), **real(vals)}
+        vals = {**self._valid_vals(model), **real(vals)}
         record, error = self.attempt(lambda: Model.create(vals), f"create {model} {vals!r:.300}")
         if error:
             self.assertEqual(Model.sudo().search_count([]), count, "nothing saved")

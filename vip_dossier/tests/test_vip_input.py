@@ -32,29 +32,6 @@ class TestVipInput(RefusalAssertions, VipCase):
             {"dossier_id": cls.dossier.id, "category_id": cls.gifts.id, "value": "Чай"}
         )
 
-    def _valid_vals(self, model):
-        """Values that make a new record of ``model``, to be spoilt one at a time."""
-        return {
-            "vip.dossier": {"last_name": "Новиков", "first_name": "Олег"},
-            "vip.relative": {"dossier_id": self.dossier.id, "relation_type_id": self.spouse.id, "first_name": "Анна"},
-            "vip.trusted.person": {
-                "dossier_id": self.dossier.id,
-                "name": "Нотариус",
-                "scope": "Всё",
-                "valid_from": "2025-01-01",
-            },
-            "vip.preference": {"dossier_id": self.dossier.id, "category_id": self.gifts.id, "value": "Кофе"},
-            "vip.interaction": {"dossier_id": self.dossier.id, "subject": "Встреча"},
-            "vip.operation": {
-                "dossier_id": self.dossier.id,
-                "date": "2025-02-01",
-                "operation_type": "deposit",
-                "amount": 10,
-            },
-            "vip.income": {"dossier_id": self.dossier.id, "date": "2025-02-01", "product_line": "fees", "amount": 10},
-            "vip.tier": {"name": "Бриллиант"},
-        }[model]
-
     def test_malformed_dates_refused(self):
         date_fields = {
             self.dossier: ("birth_date", "client_since", "consent_date", "consent_withdrawn_date"),

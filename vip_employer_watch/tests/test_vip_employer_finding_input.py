@@ -19,10 +19,9 @@ class TestVipEmployerFindingInput(RefusalAssertions, VipCase):
         cls.finding = cls.env["vip.employer.finding"].create({"dossier_id": cls.dossier.id, "note": "Новый завод"})
 
     def _valid_vals(self, model):
-        return {
-            "vip.dossier": {"last_name": "Новиков", "first_name": "Олег"},
-            "vip.employer.finding": {"dossier_id": self.dossier.id, "note": "Ничего нового"},
-        }[model]
+        if model == "vip.employer.finding":
+            return {"dossier_id": self.dossier.id, "note": "Ничего нового"}
+        return super()._valid_vals(model)
 
     def test_malformed_dates_refused(self):
         for name in ("date", "follow_up_date"):
@@ -45,10 +44,10 @@ class TestVipEmployerFindingFuzz(VipFuzzCase):
         "vip.dossier": ("employer_site_checked_date", "job_title", "notes"),
     }
 
-    def valid_vals(self, model):
+    def _valid_vals(self, model):
         if model == "vip.employer.finding":
             return {"dossier_id": self.dossier.id, "note": "Ничего нового"}
-        return super().valid_vals(model)
+        return super()._valid_vals(model)
 
     @FUZZ
     @given(data=st.data())

@@ -1,9 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import VipSecurityCase
 
@@ -18,24 +17,7 @@ class TestBranchHeads(VipSecurityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.head = new_test_user(cls.env, "vip_t_head", groups="vip_security.group_vip_branch_head", name="Head")
-        cls.branch = cls.env["vip.branch"].create({"name": "Tverskaya", "head_user_ids": [Command.link(cls.head.id)]})
-        cls.other_branch = cls.env["vip.branch"].create({"name": "City"})
-        cls.manager.vip_branch_id = cls.branch
-        cls.manager2.vip_branch_id = cls.other_branch
-        (cls.dossier | cls.other_dossier).write({"branch_id": False})
-        cls.dossier.branch_id = cls.branch
-        cls.other_dossier.branch_id = cls.other_branch
-        today = fields.Date.context_today(cls.env["vip.dossier"])
-        cls.task = cls.dossier.activity_schedule(
-            "mail.mail_activity_data_todo", date_deadline=today - timedelta(days=2), user_id=cls.manager.id
-        )
-        cls.other_task = cls.other_dossier.activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary="Secret of the other branch",
-            date_deadline=today - timedelta(days=2),
-            user_id=cls.manager2.id,
-        )
+        cls._make_branches()
 
     def test_reads_the_branch_and_nothing_else(self):
         self.fresh()

@@ -3,19 +3,21 @@
 18.0.1.3.0): the task type (the open tasks keep it), the daily run and the tier's frequency change owner
 before this update would delete them as no longer its own."""
 
-MOVED = (
-    "mail_activity_type_site_watch",
-    "ir_cron_employer_watch",
-    "ir_cron_employer_watch_ir_actions_server",
-    "field_vip_tier__site_watch_days",
-    "field_vip_dossier__site_watch_due",
-)
+from odoo.addons.vip_dossier.upgrade import hand_over_records
 
 
 def migrate(cr, version):
-    cr.execute(
-        "UPDATE ir_model_data SET module = 'vip_employer_watch' WHERE module = 'vip_calendar' AND name = ANY(%s)",
-        (list(MOVED),),
+    hand_over_records(
+        cr,
+        "vip_calendar",
+        "vip_employer_watch",
+        names=(
+            "mail_activity_type_site_watch",
+            "ir_cron_employer_watch",
+            "ir_cron_employer_watch_ir_actions_server",
+            "field_vip_tier__site_watch_days",
+            "field_vip_dossier__site_watch_due",
+        ),
     )
     # its views of the moved fields go now, not when the update ends: the addons updated before
     # vip_employer_watch is installed would check their own views against them and fail

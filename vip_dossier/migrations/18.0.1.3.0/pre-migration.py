@@ -3,24 +3,24 @@
 date and its history change owner before this update would delete them as no longer its own (the
 tables, columns and findings stay), and vip_employer_watch is installed in the same update."""
 
-MOVED = (
-    "model_vip_employer_finding",
-    "vip_employer_finding_view_form",
-    "field_vip_dossier__employer_site_checked_date",
-    "field_vip_dossier__employer_finding_ids",
-)
+from odoo.addons.vip_dossier.upgrade import hand_over_records
 
 
 def migrate(cr, version):
-    cr.execute(
-        """UPDATE ir_model_data SET module = 'vip_employer_watch'
-            WHERE module = 'vip_dossier'
-              AND (name = ANY(%s) OR name LIKE 'field\\_vip\\_employer\\_finding\\_\\_%%'
-                   OR name LIKE 'selection\\_\\_vip\\_employer\\_finding\\_\\_%%')""",
-        (list(MOVED),),
+    hand_over_records(
+        cr,
+        "vip_dossier",
+        "vip_employer_watch",
+        names=(
+            "model_vip_employer_finding",
+            "vip_employer_finding_view_form",
+            "field_vip_dossier__employer_site_checked_date",
+            "field_vip_dossier__employer_finding_ids",
+        ),
+        prefixes=("field_vip_employer_finding__", "selection__vip_employer_finding__"),
     )
     # the routine tasks it builds on are vip_calendar's: without it, the findings wait for it; with
-    # demo data where vip_calendar has them (its findings came with this addon's, they stay)
+    # demo data where vip_calendar has them (its demo leaves a client's history alone)
     cr.execute(
         """UPDATE ir_module_module m SET state = 'to install', demo = c.demo
              FROM ir_module_module c
