@@ -291,7 +291,8 @@ class VipDossier(models.Model):
             self.env.invalidate_all()
 
     def _sync_key_dates(self):
-        """Keep the automatic key dates equal to what the dossiers say, in one pass.
+        """Keep the automatic key dates equal to what the dossiers say, in one pass: the dates they give
+        now, the existing ones moved, dropped or back, the missing ones created.
 
         sudo: key dates are derived data kept by the system; whoever changes a
         birth date or an employer's founding date (possibly without VIP rights,
@@ -301,6 +302,28 @@ class VipDossier(models.Model):
         dossiers = self.sudo().with_context(active_test=False).exists()
         if not dossiers:
             return
+        desired = dossiers._desired_key_dates()
+        existing = KeyDate.search([("dossier_id", "in", dossiers.ids), ("source", "=", "auto")])
+        missing = self._follow_desired_key_dates(existing, desired)
+        dossiers._follow_deceased_relatives(KeyDate)
+        KeyDate.create(
+            [
+                {
+                    "dossier_id": dossier_id,
+                    "type_id": type_id,
+                    "relative_id": relative_id,
+                    "holiday_id": holiday_id,
+                    "trusted_person_id": trusted_id,
+                    "base_date": base_date,
+                    "source": "auto",
+                }
+                for (dossier_id, type_id, relative_id, holiday_id, trusted_id), base_date in missing.items()
+            ]
+        )
+
+    def _desired_key_dates(self):
+        """The automatic key dates these dossiers give now: ``{(dossier, type, relative, holiday, trusted
+        person): base date}`` (ids; False where the date is not about one)."""
         types = {t.code: t for t in self.env["vip.key.date.type"].sudo().search([])}
         desired = {}
 
@@ -317,7 +340,7 @@ class VipDossier(models.Model):
             )
             desired[key] = base_date
 
-        for dossier in dossiers.filtered("active"):
+        for dossier in self.filtered("active"):
             want(dossier, "birthday", dossier.birth_date)
             want(dossier, "wedding", dossier.wedding_date)
             want(dossier, "client_anniversary", dossier.client_since)
@@ -337,9 +360,14 @@ class VipDossier(models.Model):
             # the client's own holidays, as the manager confirmed them; an archived one reminds no more
             for holiday in dossier.professional_holiday_ids.filtered("active"):
                 want(dossier, "professional_holiday", holiday=holiday)
+        return desired
 
-        existing = KeyDate.search([("dossier_id", "in", dossiers.ids), ("source", "=", "auto")])
-        obsolete = KeyDate.browse()
+    @api.model
+    def _follow_desired_key_dates(self, existing, desired):
+        """The ``existing`` automatic key dates follow ``desired``: moved to their new date, back when
+        they were dropped, dropped when no longer given. Returns what is desired and does not exist."""
+        missing = dict(desired)
+        obsolete = existing.browse()
         for key_date in existing:
             key = (
                 key_date.dossier_id.id,
@@ -348,11 +376,11 @@ class VipDossier(models.Model):
                 key_date.holiday_id.id,
                 key_date.trusted_person_id.id,
             )
-            if key not in desired:
+            if key not in missing:
                 if not key_date.dropped:
                     obsolete |= key_date
                 continue
-            base_date = desired.pop(key)
+            base_date = missing.pop(key)
             vals = {"base_date": base_date} if key_date.base_date != base_date else {}
             if key_date.dropped:
                 vals.update(active=True, dropped=False)  # back, with the manager's note, lead time and channel
@@ -362,28 +390,17 @@ class VipDossier(models.Model):
         # company's card, which anyone may edit; an archived relative) keeps what its manager set on it,
         # should it come back. Its pending task goes with it.
         obsolete.write({"active": False, "dropped": True})
-        # The dates entered by hand about a relative who died go the same way, and come back should the
-        # flag have been a mistake.
+        return missing
+
+    def _follow_deceased_relatives(self, KeyDate):
+        """The dates entered by hand about a relative who died are dropped the same way, and come back
+        should the flag have been a mistake."""
         about_relatives = KeyDate.search(
-            [("dossier_id", "in", dossiers.ids), ("source", "=", "manual"), ("relative_id", "!=", False)]
+            [("dossier_id", "in", self.ids), ("source", "=", "manual"), ("relative_id", "!=", False)]
         )
         about_relatives.filtered(lambda k: k.active and k.relative_id.is_deceased).write(
             {"active": False, "dropped": True}
         )
         about_relatives.filtered(lambda k: k.dropped and not k.relative_id.is_deceased).write(
             {"active": True, "dropped": False}
-        )
-        KeyDate.create(
-            [
-                {
-                    "dossier_id": dossier_id,
-                    "type_id": type_id,
-                    "relative_id": relative_id,
-                    "holiday_id": holiday_id,
-                    "trusted_person_id": trusted_id,
-                    "base_date": base_date,
-                    "source": "auto",
-                }
-                for (dossier_id, type_id, relative_id, holiday_id, trusted_id), base_date in desired.items()
-            ]
         )

@@ -89,13 +89,23 @@ class VipDemo(models.AbstractModel):
         today = fields.Date.context_today(self)
         env = self.with_context(tracking_disable=True, mail_create_nolog=True).env
         self._setup_demo_company(env)
-        managers = env.ref("vip_dossier.user_manager1_demo") | env.ref("vip_dossier.user_manager2_demo")
-        tiers = env["vip.tier"].search([])
         relation = {
             code: env.ref(f"vip_dossier.vip_relation_type_{code}")
             for code in ("spouse", "child", "parent", "sibling", "grandchild")
         }
-        employers = env["res.partner"].create(
+        employers = self._generate_employers(env, today)
+        dossiers = self._generate_dossiers(env, employers, rnd, today)
+        relatives = self._generate_relatives(env, dossiers, relation, rnd, today)
+        self._generate_preferences(env, dossiers, relatives, rnd, today)
+        self._generate_trusted_persons(env, dossiers, relation, rnd, today)
+        self._generate_money(env, dossiers, rnd, today)
+        self._generate_interactions(env, dossiers, rnd, today)
+        return True
+
+    @api.model
+    def _generate_employers(self, env, today):
+        """The employers, one of them celebrating its anniversary in the coming days."""
+        return env["res.partner"].create(
             [
                 {
                     "name": name,
@@ -108,6 +118,13 @@ class VipDemo(models.AbstractModel):
                 for i, (name, industry, site, founded) in enumerate(EMPLOYERS)
             ]
         )
+
+    @api.model
+    def _generate_dossiers(self, env, employers, rnd, today):
+        """The clients of the two demo managers: a birthday in the coming two weeks for every fourth, a few
+        dossiers incomplete, one without consent, one who withdrew it."""
+        managers = env.ref("vip_dossier.user_manager1_demo") | env.ref("vip_dossier.user_manager2_demo")
+        tiers = env["vip.tier"].search([])
         spoken = env["res.lang"].with_context(active_test=False).search([("code", "in", ("ru_RU", "en_US"))])
         russian = spoken.filtered(lambda lang: lang.code == "ru_RU")
 
@@ -148,8 +165,12 @@ class VipDemo(models.AbstractModel):
                     "consent_withdrawn_date": today - relativedelta(days=10) if i == 17 else False,
                 }
             )
-        dossiers = env["vip.dossier"].create(dossier_vals)
+        return env["vip.dossier"].create(dossier_vals)
 
+    @api.model
+    def _generate_relatives(self, env, dossiers, relation, rnd, today):
+        """A spouse and up to three children each, a parent now and then; family birthdays in the coming two
+        weeks; most agreed to be contacted."""
         relative_vals = []
         for i, dossier in enumerate(dossiers):
             spouse_female = not CLIENTS[i][3]
@@ -186,8 +207,11 @@ class VipDemo(models.AbstractModel):
                         "contact_consent_channel": "phone" if (i + j) % 4 else False,
                     }
                 )
-        relatives = env["vip.relative"].create(relative_vals)
+        return env["vip.relative"].create(relative_vals)
 
+    @api.model
+    def _generate_preferences(self, env, dossiers, relatives, rnd, today):
+        """Three preferences per complete dossier, a gift idea for every other relative."""
         pref_categories = list(PREFERENCES)
         preference_vals = []
         for i, dossier in enumerate(dossiers):
@@ -215,6 +239,9 @@ class VipDemo(models.AbstractModel):
             )
         env["vip.preference"].create(preference_vals)
 
+    @api.model
+    def _generate_trusted_persons(self, env, dossiers, relation, rnd, today):
+        """The spouse holds a power of attorney for every fourth client, some ending soon."""
         trusted_vals = []
         for dossier in dossiers[::4]:
             spouse = dossier.relative_ids.filtered(lambda r: r.relation_type_id == relation["spouse"])[:1]
@@ -230,10 +257,6 @@ class VipDemo(models.AbstractModel):
                 }
             )
         env["vip.trusted.person"].create(trusted_vals)
-
-        self._generate_money(env, dossiers, rnd, today)
-        self._generate_interactions(env, dossiers, rnd, today)
-        return True
 
     @api.model
     def _setup_demo_company(self, env):

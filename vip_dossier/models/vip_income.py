@@ -72,9 +72,15 @@ class VipIncome(models.Model):
         check_not_in_future(
             self,
             "date",
-            lambda _income, date: self.env._("Income cannot be booked for a future month (%(date)s).", date=date),
+            lambda _income, date: self._future_month_refusal(date),
             month=True,
         )
+
+    @api.model
+    def _future_month_refusal(self, date):
+        """Why income cannot be booked on ``date`` (a month that has not begun): said once, for the form,
+        the API and the import."""
+        return self.env._("Income cannot be booked for a future month (%(date)s).", date=date)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -30,6 +30,11 @@ UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 QUOTED_SIZE = 40
 
 
+def in_future(value, today, month=False):
+    """The one definition of "in the future": after ``today`` (``month``: after this month)."""
+    return ((value.year, value.month) > (today.year, today.month)) if month else value > today
+
+
 def check_not_in_future(records, fname, message, month=False):
     """One definition of "not in the future" for the facts the desk records (a birth, a consent, a
     company's founding, a preference noted, a check made, income booked): after today where the user
@@ -39,7 +44,7 @@ def check_not_in_future(records, fname, message, month=False):
         value = record[fname]
         if not value:
             continue
-        if ((value.year, value.month) > (today.year, today.month)) if month else value > today:
+        if in_future(value, today, month):
             raise ValidationError(message(record, value))
 
 

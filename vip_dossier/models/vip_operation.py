@@ -99,11 +99,19 @@ class VipOperation(models.Model):
     @api.constrains("amount")
     def _check_amount(self):
         for operation in self:
-            if operation.amount <= 0:
-                raise ValidationError(
-                    self.env._(
-                        "The amount of an operation must be positive (got %(amount)s); "
-                        "use the direction to say whether money came in or went out.",
-                        amount=operation.amount,
-                    )
-                )
+            refusal = self._amount_refusal(operation.amount)
+            if refusal:
+                raise ValidationError(refusal)
+
+    @api.model
+    def _amount_refusal(self, amount):
+        """Why ``amount`` is not an operation's amount, or False: the one rule, for the form, the API and
+        the import. An amount is positive; the direction says whether money came in or went out. (Not a
+        number at all is the input checks' to say.)"""
+        if not amount <= 0:
+            return False
+        return self.env._(
+            "The amount of an operation must be positive (got %(amount)s); "
+            "use the direction to say whether money came in or went out.",
+            amount=amount,
+        )

@@ -12,7 +12,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
-from odoo.addons.vip_dossier.models.vip_input_mixin import REF_SIZE, UNSTORABLE
+from odoo.addons.vip_dossier.models.vip_input_mixin import REF_SIZE, UNSTORABLE, in_future
 
 from .import_readers import ImportFileError, count_rows, normalize_header, read_rows
 
@@ -407,8 +407,8 @@ class VipImport(models.Model):
     def _income_row_values(self, row, lookups, vals, date, amount):
         """An income line: booked for a month that has begun, on a product line, not zero."""
         date = date.replace(day=1)
-        if date > lookups["today"]:
-            return None, "bad_date", self.env._("Income cannot be booked for a future month (%(date)s).", date=date)
+        if in_future(date, lookups["today"], month=True):
+            return None, "bad_date", self.env["vip.income"]._future_month_refusal(date)
         line = self._selection(lookups, "vip.income", "product_line", row.get("product_line"))
         if not line:
             return self._rejected(
@@ -425,7 +425,7 @@ class VipImport(models.Model):
     def _operation_row_values(self, row, lookups, vals, date, amount):
         """An operation: not in the future, of a known type, with a direction, a positive amount and a
         currency."""
-        if date > lookups["today"]:
+        if in_future(date, lookups["today"]):
             return None, "bad_date", self.env._("An operation cannot be dated in the future (%(date)s).", date=date)
         operation_type = self._selection(lookups, "vip.operation", "operation_type", row.get("operation_type"))
         if not operation_type:
@@ -447,12 +447,9 @@ class VipImport(models.Model):
         direction = direction or DEFAULT_DIRECTION.get(operation_type)
         if not direction:
             return None, "missing", self.env._("Say whether the operation is incoming or outgoing (column direction).")
-        if amount <= 0:
-            return (
-                None,
-                "bad_amount",
-                self.env._("An operation amount must be positive (got %(amount)s).", amount=amount),
-            )
+        refusal = self.env["vip.operation"]._amount_refusal(amount)
+        if refusal:
+            return None, "bad_amount", refusal
         currency = self._currency(lookups, row.get("currency"))
         if not currency:
             message = self.env._('Unknown or inactive currency "%(value)s".', value=self._text(row.get("currency")))
