@@ -68,6 +68,21 @@ def populate(env):
         manager_ids = managers.ids
         company = env.company.id
         tier_ids = env["vip.tier"].search([]).ids
+        # the required columns the insert below does not name (the addons add some: a PEP kind), with
+        # the default the ORM would give them
+        named = {
+            "name", "last_name", "first_name", "partner_id", "state", "company_id", "active", "user_id",
+            "deputy_id", "tier_id", "completeness", "is_incomplete", "client_ref", "consent_state",
+            "contact_allowed", "data_review_needed", "create_date", "write_date",
+        }  # fmt: skip
+        Dossier = env["vip.dossier"]
+        required = [
+            name for name, field in Dossier._fields.items()
+            if field.store and field.column_type and field.required and name not in named
+        ]  # fmt: skip
+        defaults = {name: value for name, value in Dossier.default_get(required).items() if value is not False}
+        extra_columns = SQL("").join(SQL(", %s", SQL.identifier(name)) for name in defaults)
+        extra_values = SQL("").join(SQL(", %s", value) for value in defaults.values())
         cr.execute(
             SQL(
                 """
@@ -83,14 +98,17 @@ def populate(env):
                 )
                 INSERT INTO vip_dossier (name, last_name, first_name, partner_id, state, company_id, active,
                                          user_id, deputy_id, tier_id, completeness, is_incomplete, client_ref,
-                                         consent_state, contact_allowed, data_review_needed, create_date, write_date)
+                                         consent_state, contact_allowed, data_review_needed, create_date, write_date
+                                         %(extra_columns)s)
                 SELECT 'Bench Client ' || n, 'Client', 'Bench ' || n, id, 'active', %(company)s, true,
                        (%(managers)s::int[])[1 + mod(n, %(count)s)],
                        CASE WHEN mod(n, 3) = 0 THEN (%(managers)s::int[])[1 + mod(n + 1, %(count)s)] END,
                        (%(tiers)s::int[])[1 + mod(n, %(tier_count)s)],
-                       50, true, 'B-' || n, 'missing', false, true, now(), now()
+                       50, true, 'B-' || n, 'missing', false, true, now(), now() %(extra_values)s
                   FROM numbered
                 """,
+                extra_columns=extra_columns,
+                extra_values=extra_values,
                 company=company,
                 start=existing,
                 stop=existing + missing - 1,
