@@ -324,7 +324,8 @@ class VipDossier(models.Model):
     def _desired_key_dates(self):
         """The automatic key dates these dossiers give now: ``{(dossier, type, relative, holiday, trusted
         person): base date}`` (ids; False where the date is not about one)."""
-        types = {t.code: t for t in self.env["vip.key.date.type"].sudo().search([])}
+        # the occasions in use: an archived one gives no dates (the dossiers are read archived ones included)
+        types = {t.code: t for t in self.env["vip.key.date.type"].sudo().with_context(active_test=True).search([])}
         desired = {}
 
         def want(dossier, code, base_date=False, relative=None, holiday=None, trusted=None):

@@ -43,6 +43,27 @@ class TestVipKeyDateSync(VipCalendarCase):
         self.assertEqual(self._auto(code="professional_holiday").holiday_id, suggested)
         self.assertFalse(self.dossier.suggested_holiday_ids)
 
+    def test_an_archived_occasion_gives_no_dates(self):
+        """An occasion the bank switched off (archived) gives no automatic dates: a client's date of it is
+        dropped at the next change, a new client gets none."""
+        wedding = self.env.ref("vip_calendar.key_date_type_wedding")
+
+        def weddings(dossier):
+            # by the type's id: a path through the type would hide an archived type's dates
+            return self.KeyDate.search(
+                [("dossier_id", "=", dossier.id), ("type_id", "=", wedding.id), ("source", "=", "auto")]
+            )
+
+        self.dossier.write({"wedding_date": "1995-08-19"})
+        self.assertTrue(weddings(self.dossier))
+        wedding.active = False
+        self.dossier.write({"wedding_date": "1995-08-20"})
+        self.assertFalse(weddings(self.dossier), "the client's wedding date is dropped")
+        newcomer = self.env["vip.dossier"].create(
+            {"name": "Newcomer", "user_id": self.manager.id, "wedding_date": "2001-05-05"}
+        )
+        self.assertFalse(weddings(newcomer))
+
     def test_professional_holidays_are_the_clients_own(self):
         """A bank's lawyer does not celebrate Insurers' Day: the manager keeps only the client's holidays,
         and may add one no industry names (Russian Entrepreneurship Day)."""

@@ -43,4 +43,4 @@ class VipDemo(models.AbstractModel):
                         "follow_up": ("task" if step == 2 else "interaction") if worth_call else False,
                     }
                 )
-        self.env["vip.employer.finding"].create(vals)
+        self.env["vip.employer.finding"].with_context(tracking_disable=True, mail_create_nolog=True).create(vals)

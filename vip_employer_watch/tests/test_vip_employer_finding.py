@@ -105,6 +105,7 @@ class TestVipEmployerFinding(VipCase):
         becomes its first finding when this addon is installed."""
         cr = self.env.cr
         other = self.env["vip.dossier"].create({"name": "Без проверки", "user_id": self.manager2.id})
+        undated = self.env["vip.dossier"].create({"name": "Без даты проверки", "user_id": self.manager2.id})
         unnoted = self.env["vip.dossier"].create(
             {"name": "Без заметки", "user_id": self.manager2.id, "employer_site_checked_date": date(2026, 3, 1)}
         )
@@ -116,8 +117,9 @@ class TestVipEmployerFinding(VipCase):
             ["Открыли завод", date(2026, 2, 1), self.dossier.id],
         )
         cr.execute("UPDATE vip_dossier SET employer_site_note = '  ' WHERE id = %s", [other.id])
-        first_findings_from_the_old_note(cr)
-        first_findings_from_the_old_note(cr)  # run twice, made once
+        cr.execute("UPDATE vip_dossier SET employer_site_note = 'Новости' WHERE id = %s", [undated.id])
+        first_findings_from_the_old_note(self.env)
+        first_findings_from_the_old_note(self.env)  # run twice, made once
         self.env.invalidate_all()
         finding = self.dossier.employer_finding_ids
         self.assertEqual(len(finding), 1)
@@ -128,3 +130,7 @@ class TestVipEmployerFinding(VipCase):
         self.assertEqual(unnoted.employer_finding_ids.date, date(2026, 3, 1))
         self.assertFalse(unnoted.employer_finding_ids.note)
         self.assertFalse(other.employer_finding_ids, "never checked, nothing written: no finding")
+        # a note without its day: the finding is dated the dossier's last change, and is its last check
+        self.assertEqual(undated.employer_finding_ids.date, undated.write_date.date())
+        self.assertEqual(undated.employer_site_checked_date, undated.write_date.date())
+        self.assertEqual(self.dossier.employer_site_checked_date, date(2026, 2, 1))

@@ -16,6 +16,8 @@ def migrate(cr, version):
             "vip_employer_finding_view_form",
             "field_vip_dossier__employer_site_checked_date",
             "field_vip_dossier__employer_finding_ids",
+            # a database from before the history: its old note column waits for the new addon's hook
+            "field_vip_dossier__employer_site_note",
         ),
         prefixes=("field_vip_employer_finding__", "selection__vip_employer_finding__"),
     )

@@ -2,7 +2,8 @@
 """Task control left this addon for vip_task_control, and the rights and rules of employer findings for
 vip_employer_watch: their records change owner before this addon's update would delete them as no
 longer its own (the escalation columns and their values stay). vip_task_control is installed in the
-same update, as vip_calendar now depends on it; vip_employer_watch too (see vip_dossier's 18.0.1.3.0)."""
+same update (vip_calendar depends on it too); vip_employer_watch where vip_calendar is (see
+vip_dossier's 18.0.1.3.0)."""
 
 from odoo.addons.vip_dossier.upgrade import hand_over_records
 
@@ -26,6 +27,11 @@ def migrate(cr, version):
             "field_mail_activity__vip_escalated_by_id",
         ),
         prefixes=("field_vip_task_control_wizard__", "selection__vip_task_control_wizard__"),
+    )
+    cr.execute(
+        """UPDATE ir_module_module m SET state = 'to install', demo = s.demo
+             FROM ir_module_module s
+            WHERE m.name = 'vip_task_control' AND m.state = 'uninstalled' AND s.name = 'vip_security'"""
     )
     hand_over_records(
         cr,
